@@ -1,0 +1,81 @@
+package dev.concur.cli;
+
+import dev.concur.harness.Version;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Spec;
+
+/** The {@code concur} command: subcommands do the work; this maps every error to one line and an exit code. */
+@Command(name = "concur",
+        mixinStandardHelpOptions = true,
+        versionProvider = Concur.VersionProvider.class,
+        description = "Compare JVM concurrency models on the same workloads, measured with JMH.",
+        subcommands = {BenchCommand.class, ListCommand.class, JmhCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 ok, 1 a benchmark failed or was invalid, 2 bad input."})
+public final class Concur implements Callable<Integer> {
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine(Wiring.real()).execute(args));
+    }
+
+    /** The configured command line; tests pass a {@link Wiring} with a fake runner. */
+    public static CommandLine commandLine(Wiring wiring) {
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> cls) throws Exception {
+                if (cls == BenchCommand.class) return cls.cast(new BenchCommand(wiring));
+                return CommandLine.defaultFactory().create(cls);
+            }
+        };
+        CommandLine cl = new CommandLine(new Concur(), factory);
+        cl.setParameterExceptionHandler(Concur::onBadArguments);
+        cl.setExecutionExceptionHandler(Concur::onFailure);
+        return cl;
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return ExitCodes.USAGE;
+    }
+
+    /** picocli's parse errors: one line, with where to look for the valid input. */
+    private static int onBadArguments(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cmd = ex.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        String msg = ex.getMessage().lines().findFirst().orElse("bad arguments");
+        err.println(cmd.getCommandName().equals("concur") ? "concur: " + msg
+                : "concur " + cmd.getCommandName() + ": " + msg + " (see 'concur " + cmd.getCommandName() + " --help')");
+        err.flush();
+        return ExitCodes.USAGE;
+    }
+
+    /** Errors thrown while running: usage errors exit 2, anything else 1; a stack trace only with --verbose. */
+    private static int onFailure(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
+        PrintWriter err = cmd.getErr();
+        String prefix = "concur " + cmd.getCommandName() + ": ";
+        if (ex instanceof UsageException) {
+            err.println(prefix + ex.getMessage());
+            err.flush();
+            return ExitCodes.USAGE;
+        }
+        String msg = ex.getMessage() == null ? ex.toString() : ex.getMessage();
+        err.println(prefix + "error: " + msg.lines().findFirst().orElse(msg));
+        if (parsed.hasMatchedOption("--verbose")) ex.printStackTrace(err);
+        err.flush();
+        return ExitCodes.FAILURE;
+    }
+
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"concur " + Version.get(),
+                    "JDK " + System.getProperty("java.runtime.version") + " (" + System.getProperty("java.vendor") + ")"};
+        }
+    }
+}

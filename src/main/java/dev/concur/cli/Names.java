@@ -1,0 +1,65 @@
+package dev.concur.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** Resolves comma lists of names ({@code all} included) and suggests the nearest valid name. */
+final class Names {
+    private Names() {}
+
+    static List<String> resolve(String kind, List<String> asked, List<String> valid) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String raw : asked) {
+            String name = raw.trim().toLowerCase(Locale.ROOT);
+            if (name.isEmpty()) throw new UsageException("empty " + kind + " name in the list; valid: " + String.join(", ", valid) + ", all");
+            if (name.equals("all")) {
+                out.addAll(valid);
+            } else if (valid.contains(name)) {
+                out.add(name);
+            } else {
+                String near = nearest(name, valid);
+                throw new UsageException("unknown " + kind + " '" + raw.trim() + "'"
+                        + (near != null ? "; did you mean '" + near + "'?" : "")
+                        + " Valid: " + String.join(", ", valid) + ", all");
+            }
+        }
+        // keep the registry's order (sequential first), whatever order the user typed
+        List<String> ordered = new ArrayList<>();
+        for (String v : valid) if (out.contains(v)) ordered.add(v);
+        return ordered;
+    }
+
+    static String nearest(String name, List<String> valid) {
+        String best = null;
+        int bestD = Integer.MAX_VALUE;
+        for (String v : valid) {
+            int d = distance(name, v);
+            if (d < bestD) {
+                bestD = d;
+                best = v;
+            }
+        }
+        return bestD <= Math.max(2, name.length() / 3) || (best != null && best.startsWith(name)) ? best : null;
+    }
+
+    /** Levenshtein distance. */
+    static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) prev[j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}

@@ -1,0 +1,171 @@
+package dev.concur.harness;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.concur.model.ConcurrencyModel;
+import dev.concur.model.ModelRegistry;
+import dev.concur.model.ModelSettings;
+import dev.concur.workload.Batch;
+import dev.concur.workload.Durations;
+import dev.concur.workload.Reference;
+import dev.concur.workload.Task;
+import dev.concur.workload.WorkloadParams;
+import dev.concur.workload.WorkloadRegistry;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/*
+ * WHAT THIS SHOWS
+ *   How long one concurrency model takes to finish a whole batch of tasks. One JMH operation is
+ *   one batch: hand N tasks to the model, wait until the last one is done. The score is the mean
+ *   batch time (ms/op); tasks/s is N divided by it. Every model gets the same task objects, and
+ *   "sequential" runs the same tasks one by one, so every number reads as a speedup.
+ *
+ * THE TRAPS IT AVOIDS
+ *   - Timing the wrong thing: pools and the event loop are created in @Setup and shut down in
+ *     @TearDown, so a batch measures scheduling and waiting, not pool construction. (Models that
+ *     create threads per task, like platform-per-task and virtual, pay for them inside the batch:
+ *     that cost IS the model.)
+ *   - A fast wrong answer: each batch's task count and checksum are compared with the sequential
+ *     reference. A batch that lost or duplicated a task is counted as invalid and the host
+ *     reports the whole result invalid instead of its time.
+ *   - Dead code: the batch's checksum is returned, so JMH consumes it.
+ *   - -Djmh.executor=VIRTUAL is NOT how virtual threads are measured: that only changes JMH's own
+ *     worker thread. The model runs inside the @Benchmark body; @Param selects it by name.
+ *
+ * HOW TO RUN IT
+ *   scripts/concur bench --model=virtual --workload=io      (concur drives JMH for you)
+ *   java -jar target/concur.jar jmh BatchBenchmark -p model=virtual -p workload=io   (raw JMH)
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class BatchBenchmark {
+
+    @Param("virtual")
+    public String model;
+
+    @Param("io")
+    public String workload;
+
+    /** Tasks per batch. */
+    @Param("2000")
+    public int tasks;
+
+    /** Simulated I/O wait per task, as typed on the command line. */
+    @Param("100ms")
+    public String latency;
+
+    /** CPU rounds per task. */
+    @Param("0")
+    public long work;
+
+    /** Pool size of the platform model. */
+    @Param("200")
+    public int threads;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ConcurrencyModel impl;
+    private List<Task> taskList;
+    private Reference reference;
+    private volatile long batches;
+    private volatile long validBatches;
+    private volatile String firstMismatch;
+    private volatile String error;
+
+    @Setup(Level.Trial)
+    public void setup() throws Exception {
+        try {
+            WorkloadParams params = new WorkloadParams(tasks, Durations.parseNanos(latency), work);
+            taskList = WorkloadRegistry.get(workload).tasks(params);
+            reference = Reference.of(taskList);
+            impl = ModelRegistry.create(model);
+            impl.open(new ModelSettings(threads, Runtime.getRuntime().availableProcessors()));
+        } catch (Throwable t) {
+            error = describe(t);
+            writeReport();
+            throw t;
+        }
+    }
+
+    @Benchmark
+    public long batch() throws Exception {
+        Batch b = new Batch(taskList.size());
+        try {
+            impl.run(taskList, b);
+        } catch (Throwable t) {
+            if (error == null) error = describe(t);
+            writeReport();
+            throw t;
+        }
+        batches++;
+        if (reference.matches(b)) {
+            validBatches++;
+        } else if (firstMismatch == null) {
+            firstMismatch = "batch " + batches + ": " + b.completed() + " of " + reference.tasks()
+                    + " tasks completed, checksum " + b.checksum() + " (expected " + reference.checksum() + ")";
+        }
+        return b.checksum();
+    }
+
+    @TearDown(Level.Iteration)
+    public void afterIteration() {
+        writeReport();
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws Exception {
+        try {
+            if (impl != null) impl.close();
+        } finally {
+            writeReport();
+        }
+    }
+
+    /** Writes this fork's report next to the others; silently skipped outside concur. */
+    private void writeReport() {
+        String dir = System.getProperty(ForkReport.DIR_PROPERTY);
+        if (dir == null) return;
+        ForkReport r = new ForkReport(ForkProbe.self(), batches, validBatches,
+                reference == null ? 0 : reference.tasks(), reference == null ? 0 : reference.checksum(),
+                firstMismatch, reference == null ? 0 : reference.cpuNanosPerTask(),
+                impl == null ? null : impl.usage(), error);
+        Path target = Path.of(dir, "fork-" + ProcessHandle.current().pid() + ".json");
+        try {
+            Path tmp = Files.createTempFile(target.getParent(), "fork-", ".tmp");
+            JSON.writeValue(tmp.toFile(), r);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            System.err.println("concur: cannot write fork report " + target + ": " + e);
+        }
+    }
+
+    /** The error's first lines: enough to find it, short enough for a table note. */
+    static String describe(Throwable t) {
+        StringWriter sw = new StringWriter();
+        t.printStackTrace(new PrintWriter(sw));
+        String[] lines = sw.toString().split("\\R");
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < Math.min(lines.length, 6); i++) {
+            if (i > 0) sb.append('\n');
+            sb.append(lines[i]);
+        }
+        return sb.toString();
+    }
+}

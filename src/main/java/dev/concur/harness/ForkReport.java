@@ -1,0 +1,27 @@
+package dev.concur.harness;
+
+import dev.concur.model.ModelUsage;
+import dev.concur.result.ForkInfo;
+
+/**
+ * What a JMH fork tells the host that JMH itself cannot carry: the validation of every batch,
+ * the threads used, the flags and cores the fork really had, and any error. The fork writes it
+ * (atomically) after every iteration and at the end, into the directory named by the system
+ * property {@value #DIR_PROPERTY}; the host reads it after the fork exits.
+ *
+ * @param fork             what the fork saw of itself
+ * @param batches          batches run, warm-up included
+ * @param validBatches     batches that matched the reference
+ * @param expectedTasks    the reference's count
+ * @param expectedChecksum the reference's checksum
+ * @param firstMismatch    the first bad batch, or {@code null}
+ * @param cpuNanosPerTask  the reference pass's CPU time per task
+ * @param usage            the model's thread usage
+ * @param error            the first error a batch threw, or {@code null}
+ */
+public record ForkReport(ForkInfo fork, long batches, long validBatches, int expectedTasks,
+                         long expectedChecksum, String firstMismatch, double cpuNanosPerTask,
+                         ModelUsage usage, String error) {
+
+    public static final String DIR_PROPERTY = "concur.forkReports";
+}

@@ -1,0 +1,149 @@
+package dev.concur.harness;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * Runs one {@link Spec} through JMH's {@link Runner} API: one JMH run per (model, workload), so the
+ * host can save the report between benchmarks and notice a benchmark JMH silently dropped.
+ *
+ * <p>Guards around JMH's known gaps: a benchmark that throws makes JMH drop it from its results
+ * and carry on (we ask it to fail instead, and also read the error the fork wrote); a score error
+ * of NaN (two or fewer iterations) becomes {@code null}, never 0; forks do not inherit the host's
+ * flags, they get exactly {@link #forkJvmArgs()}, and each fork records what it really ran with.
+ */
+public final class JmhRunner implements BenchmarkRunner {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final PrintStream jmhOutput;
+
+    /** @param jmhOutput where JMH's own console output goes (a log file, or stderr with --verbose) */
+    public JmhRunner(PrintStream jmhOutput) {
+        this.jmhOutput = jmhOutput;
+    }
+
+    @Override
+    public List<String> forkJvmArgs() {
+        List<String> args = new ArrayList<>(List.of("-Xms1g", "-Xmx1g"));
+        // JMH 1.37 touches sun.misc.Unsafe; JDK 24+ warns unless allowed. The flag is unknown
+        // to JDK 21-23 (it would refuse to start), so add it only where the JDK knows it.
+        if (Runtime.version().feature() >= 24) args.add("--sun-misc-unsafe-memory-access=allow");
+        return List.copyOf(args);
+    }
+
+    @Override
+    public RunOutcome run(Spec spec, Profile profile) throws InterruptedException {
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("concur-forks-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temp directory for fork reports", e);
+        }
+        try {
+            List<String> jvmArgs = new ArrayList<>(forkJvmArgs());
+            jvmArgs.add("-D" + ForkReport.DIR_PROPERTY + "=" + dir);
+            Options opts = new OptionsBuilder()
+                    .include("^" + Pattern.quote(BatchBenchmark.class.getName() + ".batch") + "$")
+                    .param("model", spec.model())
+                    .param("workload", spec.workload())
+                    .param("tasks", Integer.toString(spec.params().tasks()))
+                    .param("latency", dev.concur.workload.Durations.format(spec.params().latencyNanos()))
+                    .param("work", Long.toString(spec.params().work()))
+                    .param("threads", Integer.toString(spec.threads()))
+                    .forks(profile.forks())
+                    .warmupIterations(profile.warmupIterations())
+                    .warmupTime(TimeValue.nanoseconds(profile.warmupTime().toNanos()))
+                    .measurementIterations(profile.iterations())
+                    .measurementTime(TimeValue.nanoseconds(profile.iterationTime().toNanos()))
+                    .jvmArgs(jvmArgs.toArray(String[]::new))
+                    .shouldFailOnError(true)
+                    .build();
+            Collection<RunResult> results = List.of();
+            String failure = null;
+            try {
+                results = new Runner(opts, OutputFormatFactory.createFormatInstance(jmhOutput, VerboseMode.NORMAL)).run();
+            } catch (RunnerException e) {
+                failure = rootMessage(e);
+            }
+            if (Thread.interrupted()) throw new InterruptedException();
+            List<ForkReport> forks = readForkReports(dir);
+            String forkError = forks.stream().map(ForkReport::error).filter(e -> e != null).findFirst().orElse(null);
+            if (forkError != null) failure = forkError;
+            if (failure == null && results.isEmpty()) {
+                failure = "JMH returned no result (see the JMH log)";
+            }
+            if (failure != null || results.isEmpty()) {
+                return new RunOutcome(null, null, List.of(), 0, forks, failure);
+            }
+            return outcome(results.iterator().next(), forks);
+        } finally {
+            deleteQuietly(dir);
+        }
+    }
+
+    private static RunOutcome outcome(RunResult rr, List<ForkReport> forks) {
+        Result<?> primary = rr.getPrimaryResult();
+        double err = primary.getScoreError();
+        List<Double> samples = new ArrayList<>();
+        long batches = 0;
+        for (BenchmarkResult br : rr.getBenchmarkResults()) {
+            for (IterationResult ir : br.getIterationResults()) {
+                samples.add(ir.getPrimaryResult().getScore());
+                batches += ir.getMetadata().getMeasuredOps();
+            }
+        }
+        return new RunOutcome(primary.getScore(), Double.isFinite(err) ? err : null,
+                List.copyOf(samples), batches, forks, null);
+    }
+
+    private static List<ForkReport> readForkReports(Path dir) {
+        List<ForkReport> out = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path p : files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList()) {
+                try {
+                    out.add(JSON.readValue(p.toFile(), ForkReport.class));
+                } catch (IOException e) {
+                    // a fork killed mid-write leaves only its .tmp, which we never read
+                }
+            }
+        } catch (IOException e) {
+            return out;
+        }
+        return out;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+        String msg = t.getMessage() != null ? t.getMessage() : t.toString();
+        return msg.lines().findFirst().orElse(msg);
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // temp dir; the OS cleans it eventually
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package dev.concur.model;
+
+/**
+ * A model's concurrency limits, the C of the ideal-time formulas (see README, "Efficiency").
+ *
+ * @param waiting   how many tasks can be waiting on I/O at once
+ * @param computing how many tasks can use a CPU at once (already capped by the cores)
+ * @param why       one line explaining the numbers, for the report
+ */
+public record Caps(int waiting, int computing, String why) {}

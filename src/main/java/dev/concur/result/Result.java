@@ -1,0 +1,41 @@
+package dev.concur.result;
+
+import java.util.List;
+
+/**
+ * The outcome of one (model, workload) benchmark. Only {@code ok} results carry numbers: an
+ * {@code invalid} result's time is dropped, because a batch that lost or duplicated work is not
+ * a fast batch.
+ *
+ * @param model                model name
+ * @param workload             workload name
+ * @param status               {@code ok}, {@code invalid} (validation failed), {@code skipped}
+ *                             (estimated batch over --max-batch) or {@code failed} (threw)
+ * @param note                 why it is not {@code ok}, or {@code null}
+ * @param estimatedBatchMs     concur's estimate before running (ideal time + start-up guesses)
+ * @param batchTime            measured time per batch, {@code null} unless {@code ok}
+ * @param throughputTasksPerSec tasks / batch time
+ * @param speedupVsSequential  sequential batch time / this batch time, when both are {@code ok}
+ * @param efficiency           ideal batch time / measured batch time
+ * @param validation           what the batches were checked against, and the outcome
+ * @param usage                the threads the model used
+ * @param forks                what each JMH fork really ran with
+ */
+public record Result(String model, String workload, String status, String note, double estimatedBatchMs,
+                     Score batchTime, Double throughputTasksPerSec, Double speedupVsSequential,
+                     Efficiency efficiency, Validation validation, Usage usage, List<ForkInfo> forks) {
+
+    public static final String OK = "ok";
+    public static final String INVALID = "invalid";
+    public static final String SKIPPED = "skipped";
+    public static final String FAILED = "failed";
+
+    public boolean ok() {
+        return OK.equals(status);
+    }
+
+    public Result withDerived(Double speedup, Efficiency eff) {
+        return new Result(model, workload, status, note, estimatedBatchMs, batchTime,
+                throughputTasksPerSec, speedup, eff, validation, usage, forks);
+    }
+}

@@ -1,0 +1,63 @@
+package dev.concur.workload;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Collects the completions of one batch and proves it was done exactly once.
+ *
+ * <p>Each completion adds {@code mix(index, value)} to an order-independent checksum and bumps a
+ * counter. A lost task lowers the count and changes the checksum; a task completed twice raises
+ * the count and changes it again; a wrong value changes it. Comparing both numbers with the
+ * reference (see {@link Reference}) therefore catches lost, duplicated and corrupted work.
+ */
+public final class Batch {
+    private final int expected;
+    private final AtomicInteger completed = new AtomicInteger();
+    private final AtomicLong checksum = new AtomicLong();
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+    public Batch(int expected) {
+        this.expected = expected;
+    }
+
+    /** Records that task {@code index} returned {@code value}. Thread-safe. */
+    public void complete(int index, long value) {
+        checksum.addAndGet(term(index, value));
+        completed.incrementAndGet();
+    }
+
+    /** Records a task failure; the first one wins and is rethrown by {@link #throwIfFailed}. */
+    public void fail(int index, Throwable error) {
+        failure.compareAndSet(null, new TaskFailedException(index, error));
+    }
+
+    public void throwIfFailed() throws TaskFailedException {
+        Throwable t = failure.get();
+        if (t != null) throw (TaskFailedException) t;
+    }
+
+    public int expected() {
+        return expected;
+    }
+
+    public int completed() {
+        return completed.get();
+    }
+
+    public long checksum() {
+        return checksum.get();
+    }
+
+    static long term(int index, long value) {
+        return CpuWork.mix(value ^ CpuWork.mix(index));
+    }
+
+    /** A task threw: the batch cannot be valid, and the benchmark reports it as failed. */
+    public static final class TaskFailedException extends Exception {
+        TaskFailedException(int index, Throwable cause) {
+            super("task " + index + " failed: " + cause, cause);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.concur.workload;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A named problem that every model solves. Adding one: implement this, register it in
+ * {@link WorkloadRegistry}.
+ */
+public interface Workload {
+
+    String name();
+
+    /** One line for {@code concur list} and the report. */
+    String description();
+
+    /** Parameters used when the command line gives none. */
+    WorkloadParams defaults();
+
+    /** Whether {@code --latency} means anything to this workload. */
+    boolean usesLatency();
+
+    /** Whether {@code --work} means anything to this workload. */
+    boolean usesWork();
+
+    /** The task list; called once per trial, the same objects serve every batch. */
+    default List<Task> tasks(WorkloadParams p) {
+        List<Task> tasks = new ArrayList<>(p.tasks());
+        long latency = usesLatency() ? p.latencyNanos() : 0;
+        long work = usesWork() ? p.work() : 0;
+        for (int i = 0; i < p.tasks(); i++) {
+            tasks.add(new StagedTask(i, latency, work));
+        }
+        return List.copyOf(tasks);
+    }
+}

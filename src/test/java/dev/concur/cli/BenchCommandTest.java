@@ -1,0 +1,165 @@
+package dev.concur.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.concur.report.ReportFiles;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** concur bench through picocli with a seeded fake runner: exit codes, messages, table, report. */
+class BenchCommandTest {
+    @TempDir
+    Path dir;
+
+    private final CliFixture cli = new CliFixture();
+
+    private String out() {
+        return dir.resolve("r.json").toString();
+    }
+
+    @Test
+    void runsTheMainJobAndWritesAReport() throws Exception {
+        int code = cli.run("bench", "--model=virtual", "--workload=io", "--out", out());
+        assertEquals(0, code, cli.err);
+        assertTrue(cli.out.contains("virtual"), cli.out);
+        assertTrue(cli.out.contains("report: " + out()), cli.out);
+        JsonNode report = ReportFiles.json().readTree(Files.readString(dir.resolve("r.json")));
+        assertEquals("completed", report.get("termination").asText());
+        assertEquals(1, report.get("results").size());
+        assertEquals("ok", report.get("results").get(0).get("status").asText());
+        assertEquals("", cli.err, "nothing on stderr when all is well and no terminal");
+    }
+
+    @Test
+    void sequentialIoIsSkippedWithItsReason() throws Exception {
+        int code = cli.run("bench", "--model=all", "--workload=io", "--tasks", "10000", "--latency", "100ms", "--out", out());
+        assertEquals(0, code, cli.err);
+        assertTrue(cli.out.contains("SKIPPED"), cli.out);
+        assertTrue(cli.out.contains("sequential/io: skipped: estimated 17 min per batch"), cli.out);
+        assertTrue(cli.runner.calls.stream().noneMatch(s -> s.model().equals("sequential")), "sequential never ran");
+        assertEquals(5, cli.runner.calls.size());
+    }
+
+    @Test
+    void speedupIsRelativeToSequential() throws Exception {
+        assertEquals(0, cli.run("bench", "--model=sequential,forkjoin", "--workload=cpu", "--out", out()), cli.err);
+        JsonNode results = ReportFiles.json().readTree(dir.resolve("r.json").toFile()).get("results");
+        assertEquals(1.0, results.get(0).get("speedupVsSequential").asDouble(), 1e-9);
+        double fj = results.get(1).get("speedupVsSequential").asDouble();
+        assertTrue(fj > 1.8 && fj < 2.2, "fake forkjoin runs at the 2-core ideal: " + fj);
+    }
+
+    @Test
+    void invalidRunExitsOneAndShowsNoNumber() throws Exception {
+        cli.runner.invalid("virtual");
+        int code = cli.run("bench", "--model=virtual,eventloop", "--workload=io", "--out", out());
+        assertEquals(1, code);
+        String row = cli.out.lines().filter(l -> l.contains(" virtual ")).findFirst().orElseThrow();
+        assertTrue(row.contains("INVALID"), row);
+        assertFalse(row.matches(".*\\d+\\.\\d+.*"), "no time in an invalid row: " + row);
+        JsonNode v = ReportFiles.json().readTree(dir.resolve("r.json").toFile()).get("results").get(0);
+        assertEquals("invalid", v.get("status").asText());
+        assertTrue(v.get("batchTime").isNull());
+        assertTrue(v.get("note").asText().contains("99 of 100") || v.get("note").asText().contains("tasks completed"));
+    }
+
+    @Test
+    void failedRunExitsOneAndKeepsTheOthers() throws Exception {
+        cli.runner.failing("platform");
+        int code = cli.run("bench", "--model=platform,virtual", "--workload=io", "--out", out());
+        assertEquals(1, code);
+        assertTrue(cli.out.contains("FAILED"), cli.out);
+        assertTrue(cli.out.contains("injected failure"), cli.out);
+        JsonNode results = ReportFiles.json().readTree(dir.resolve("r.json").toFile()).get("results");
+        assertEquals("failed", results.get(0).get("status").asText());
+        assertEquals("ok", results.get(1).get("status").asText());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "--model=virtaul | unknown model 'virtaul'; did you mean 'virtual'?",
+            "--model=fork | did you mean 'forkjoin'?",
+            "--workload=cpuu | unknown workload 'cpuu'; did you mean 'cpu'?",
+            "--model=quantum | Valid: sequential, platform, platform-per-task, virtual, forkjoin, eventloop, all",
+            "--tasks=0 | '0' must be positive",
+            "--tasks=-5 | '-5' must be positive",
+            "--tasks=many | is not a whole number",
+            "--threads=0 | '0' must be positive",
+            "--latency=0ms | must be longer than 0",
+            "--latency=100 | is not a duration",
+            "--latency=-1s | is not a duration",
+            "--work=-3 | must be positive",
+            "--iterations=0 | must be positive",
+            "--profile=slow | unknown profile 'slow'. Valid: quick, precise",
+            "--max-batch=fast | is not a duration",
+            "--bogus | Unknown option: '--bogus'"})
+    void badInputIsOneLineAndExitTwo(String arg, String expected) {
+        int code = cli.run("bench", arg, "--out", out());
+        assertEquals(2, code, cli.out + cli.err);
+        assertTrue(cli.err.contains(expected), cli.err);
+        assertEquals(1, cli.err.strip().lines().count(), "one line: " + cli.err);
+        assertFalse(cli.err.contains("Exception"), "no stack trace: " + cli.err);
+        assertTrue(cli.runner.calls.isEmpty(), "nothing ran");
+        assertFalse(Files.exists(dir.resolve("r.json")), "no report written");
+    }
+
+    @Test
+    void unwritableOutputFailsBeforeAnyBenchmark() throws Exception {
+        Path file = Files.writeString(dir.resolve("plain-file"), "x");
+        int code = cli.run("bench", "--model=virtual", "--workload=io", "--out", file.resolve("r.json").toString());
+        assertEquals(2, code);
+        assertTrue(cli.err.startsWith("concur bench: cannot write the report"), cli.err);
+        assertTrue(cli.runner.calls.isEmpty());
+        code = cli.run("bench", "--model=virtual", "--workload=io", "--out", dir.toString());
+        assertEquals(2, code);
+        assertTrue(cli.err.contains("is a directory"), cli.err);
+    }
+
+    @Test
+    void profilesAndOverridesReachTheReport() throws Exception {
+        assertEquals(0, cli.run("bench", "-m", "eventloop", "-w", "mixed", "--profile", "precise", "--iterations", "4",
+                "--time", "100ms", "--tasks", "50", "--latency", "5ms", "--work", "1k", "--out", out()), cli.err);
+        JsonNode config = ReportFiles.json().readTree(dir.resolve("r.json").toFile()).get("config");
+        assertEquals("precise", config.get("profile").asText());
+        assertEquals(2, config.get("forks").asInt());
+        assertEquals(4, config.get("measurementIterations").asInt());
+        assertEquals(100, config.get("iterationMillis").asInt());
+        JsonNode wp = config.get("workloadParams").get(0);
+        assertEquals(50, wp.get("tasks").asInt());
+        assertEquals(5.0, wp.get("latencyMs").asDouble());
+        assertEquals(1000, wp.get("work").asLong());
+    }
+
+    @Test
+    void twoIterationsGiveNoConfidenceIntervalRatherThanNaN() throws Exception {
+        assertEquals(0, cli.run("bench", "-m", "virtual", "-w", "io", "--iterations", "2", "--out", out()), cli.err);
+        String json = Files.readString(dir.resolve("r.json"));
+        assertFalse(json.contains("NaN"), json);
+        JsonNode r = ReportFiles.json().readTree(json).get("results").get(0);
+        assertTrue(r.get("batchTime").get("error").isNull());
+        assertTrue(r.get("note").asText().contains("at least 3"));
+        assertTrue(cli.out.contains("n/a"), cli.out);
+    }
+
+    @Test
+    void listAndHelpWork() {
+        assertEquals(0, cli.run("list"));
+        for (String m : dev.concur.model.ModelRegistry.names()) assertTrue(cli.out.contains(m), m);
+        assertTrue(cli.out.contains("--tasks 2000 --latency 100ms"), cli.out);
+        assertEquals(0, cli.run("bench", "--help"));
+        assertTrue(cli.out.contains("--max-batch"), cli.out);
+        assertEquals(0, cli.run("--version"));
+        assertNotNull(cli.out);
+        assertEquals(2, cli.run());
+        assertNull(null);
+    }
+}

@@ -1,0 +1,56 @@
+package dev.concur.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.concur.workload.Batch;
+import dev.concur.workload.Reference;
+import dev.concur.workload.Task;
+import dev.concur.workload.WorkloadParams;
+import dev.concur.workload.WorkloadRegistry;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every model × workload does exactly the sequential reference's work, batch after batch. */
+class ModelsProduceReferenceTest {
+
+    static Stream<Arguments> matrix() {
+        return ModelRegistry.names().stream()
+                .flatMap(m -> WorkloadRegistry.names().stream().map(w -> Arguments.of(m, w)));
+    }
+
+    @ParameterizedTest(name = "{0} on {1}")
+    @MethodSource("matrix")
+    void sameCountAndChecksumAsSequential(String model, String workload) throws Exception {
+        List<Task> tasks = WorkloadRegistry.get(workload).tasks(new WorkloadParams(300, 2_000_000, 2_000));
+        Reference ref = Reference.of(tasks);
+        ConcurrencyModel m = ModelRegistry.create(model);
+        m.open(new ModelSettings(16, 2));
+        try {
+            for (int round = 0; round < 3; round++) { // pools are reused across batches
+                Batch b = new Batch(tasks.size());
+                m.run(tasks, b);
+                assertEquals(300, b.completed(), "task count, batch " + round);
+                assertEquals(ref.checksum(), b.checksum(), "checksum, batch " + round);
+                assertTrue(ref.matches(b));
+            }
+            ModelUsage u = m.usage();
+            assertTrue(u.peakLiveThreads() >= 1, "some thread ran the tasks");
+            if (model.equals("sequential") || model.equals("eventloop")) {
+                assertEquals(1, u.peakLiveThreads(), "one thread runs every task");
+            }
+            if (model.equals("platform")) {
+                assertEquals(16, u.poolSize());
+                assertEquals(16, u.threadsStarted(), "the pool's threads are started once");
+            }
+            if (model.equals("platform-per-task") || model.equals("virtual")) {
+                assertEquals(900, u.threadsStarted(), "one new thread per task, 3 batches of 300");
+            }
+        } finally {
+            m.close();
+        }
+    }
+}
