@@ -78,6 +78,7 @@ abstract class Progress implements AutoCloseable {
                     .setTaskName("concur")
                     .setInitialMax(Math.max(1, Math.round(estimatedSeconds * 1000)))
                     .setStyle(ProgressBarStyle.ASCII)
+                    .setUnit(" s", 1000)
                     .setConsumer(new ConsoleProgressBarConsumer(System.err))
                     .setUpdateIntervalMillis(250)
                     .continuousUpdate()
