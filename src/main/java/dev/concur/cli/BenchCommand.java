@@ -2,7 +2,10 @@ package dev.concur.cli;
 
 import dev.concur.harness.BenchRun;
 import dev.concur.harness.BenchmarkRunner;
+import dev.concur.harness.CoreCounts;
 import dev.concur.harness.Estimator;
+import dev.concur.harness.Names;
+import dev.concur.harness.Planner;
 import dev.concur.harness.Profile;
 import dev.concur.harness.Spec;
 import dev.concur.model.ModelRegistry;
@@ -10,8 +13,11 @@ import dev.concur.report.ReportFiles;
 import dev.concur.report.TableRenderer;
 import dev.concur.result.Environment;
 import dev.concur.result.Report;
+import dev.concur.result.Result;
 import dev.concur.result.RunConfig;
-import dev.concur.workload.WorkloadParams;
+import dev.concur.suite.Suite;
+import dev.concur.suite.SuiteException;
+import dev.concur.suite.Suites;
 import dev.concur.workload.WorkloadRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -26,20 +32,23 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
-/** {@code concur bench}: run models × workloads through JMH, print the table, write the JSON report. */
+/** {@code concur bench}: run models × workloads (× core counts) through JMH, print tables, write the JSON report. */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run every selected model on every selected workload through JMH.",
-                "Prints a table (one row per model and workload) and writes a JSON report after each benchmark."},
+                "Prints a table (one row per model, workload and core count) and writes a JSON report after each benchmark."},
         footer = {"", "Examples:",
                 "  concur bench --model=virtual --workload=io",
                 "  concur bench --model=all --workload=io --tasks 10000 --latency 100ms",
                 "  concur bench --model=eventloop,sequential,forkjoin --workload=cpu",
+                "  concur bench --workload=cpu --model=all --cores 1,2",
+                "  concur bench --suite quick",
                 "", "Exit codes: 0 ok, 1 a benchmark failed or was invalid, 2 bad input (nothing ran)."})
 final class BenchCommand implements Callable<Integer> {
     private static final DateTimeFormatter FILE_STAMP =
@@ -48,13 +57,23 @@ final class BenchCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     CommandSpec spec;
 
-    @Option(names = {"-m", "--model"}, split = ",", paramLabel = "NAME", defaultValue = "all",
-            description = "models, comma-separated, or all (default: ${DEFAULT-VALUE}). See 'concur list'.")
+    @Option(names = "--suite", paramLabel = "NAME|FILE",
+            description = "run a suite file: a name from 'concur list' (benchmarks/NAME.yaml) or a path. "
+                    + "Options given here override the suite's values")
+    String suite;
+
+    @Option(names = {"-m", "--model"}, split = ",", paramLabel = "NAME",
+            description = "models, comma-separated, or all (default: all). See 'concur list'.")
     List<String> models;
 
-    @Option(names = {"-w", "--workload"}, split = ",", paramLabel = "NAME", defaultValue = "all",
-            description = "workloads, comma-separated, or all: io, cpu, mixed (default: ${DEFAULT-VALUE})")
+    @Option(names = {"-w", "--workload"}, split = ",", paramLabel = "NAME",
+            description = "workloads, comma-separated, or all: io, cpu, mixed (default: all)")
     List<String> workloads;
+
+    @Option(names = "--cores", paramLabel = "LIST",
+            description = "core counts to sweep: 1,2,4 or 1-4 or all (powers of two up to the machine's count, and the count). "
+                    + "Each fork is pinned to k CPUs with taskset and started with -XX:ActiveProcessorCount=k")
+    String cores;
 
     @Option(names = "--tasks", paramLabel = "N", converter = Converters.PositiveInt.class,
             description = "tasks per batch, for every workload (default: per workload, see 'concur list')")
@@ -68,13 +87,13 @@ final class BenchCommand implements Callable<Integer> {
             description = "CPU rounds per task for cpu and mixed, e.g. 400000 or 400k (~2.3 ns each)")
     Long work;
 
-    @Option(names = "--threads", paramLabel = "N", converter = Converters.PositiveInt.class, defaultValue = "200",
-            description = "pool size of the platform model (default: ${DEFAULT-VALUE}, as in JEP 444's example)")
-    int threads;
+    @Option(names = "--threads", paramLabel = "N", converter = Converters.PositiveInt.class,
+            description = "pool size of the platform model (default: 200, as in JEP 444's example)")
+    Integer threads;
 
-    @Option(names = "--profile", paramLabel = "NAME", defaultValue = "quick",
+    @Option(names = "--profile", paramLabel = "NAME",
             description = "quick (1 fork, 3 warm-up iterations of 200 ms + 10 measured of 250 ms) or precise "
-                    + "(2 forks, 5 + 10 iterations of 1 s) (default: ${DEFAULT-VALUE})")
+                    + "(2 forks, 5 + 10 iterations of 1 s) (default: quick)")
     String profile;
 
     @Option(names = "--forks", paramLabel = "N", converter = Converters.PositiveInt.class,
@@ -94,8 +113,7 @@ final class BenchCommand implements Callable<Integer> {
     Duration time;
 
     @Option(names = "--max-batch", paramLabel = "DURATION", converter = Converters.PositiveDuration.class,
-            defaultValue = "30s",
-            description = "skip a model whose estimated batch time exceeds this (default: ${DEFAULT-VALUE})")
+            description = "skip a model whose estimated batch time exceeds this (default: 30s)")
     Duration maxBatch;
 
     @Option(names = {"-o", "--out"}, paramLabel = "FILE",
@@ -116,12 +134,16 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<String> modelNames = Names.resolve("model", models, ModelRegistry.names());
-        List<String> workloadNames = Names.resolve("workload", workloads, WorkloadRegistry.names());
-        if (!profile.equals("quick") && !profile.equals("precise")) {
-            throw new UsageException("unknown profile '" + profile + "'. Valid: quick, precise");
+        Planner.Choices choices = choices();
+        Suite loaded = null;
+        if (suite != null) {
+            try {
+                loaded = Suites.load(suite, wiring.machineCores());
+            } catch (SuiteException e) {
+                throw new UsageException(e.getMessage());
+            }
         }
-        Profile prof = Profile.named(profile).with(forks, warmup, iterations, time);
+        List<Spec> specs = Planner.plan(choices, loaded);
         Instant startedAt = wiring.now().get();
         Path reportPath = out != null ? out : Path.of("results", "concur-" + FILE_STAMP.format(startedAt) + ".json");
         try {
@@ -130,35 +152,24 @@ final class BenchCommand implements Callable<Integer> {
             throw new UsageException("cannot write the report: " + e.getMessage());
         }
 
-        List<Spec> specs = new ArrayList<>();
-        List<RunConfig.WorkloadConfig> wconfigs = new ArrayList<>();
-        for (String w : workloadNames) {
-            var workload = WorkloadRegistry.get(w);
-            WorkloadParams d = workload.defaults();
-            WorkloadParams p = new WorkloadParams(tasks != null ? tasks : d.tasks(),
-                    latency != null ? latency.toNanos() : d.latencyNanos(),
-                    work != null ? work : d.work());
-            wconfigs.add(new RunConfig.WorkloadConfig(w, p.tasks(),
-                    workload.usesLatency() ? p.latencyNanos() / 1e6 : null,
-                    workload.usesWork() ? p.work() : null));
-            for (String m : modelNames) specs.add(new Spec(m, w, p, threads));
-        }
-
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         Path jmhLog = reportPath.resolveSibling(stripJson(reportPath.getFileName().toString()) + ".jmh.log");
         try (PrintStream jmhOut = verbose ? new PrintStream(nonClosing(System.err), true, StandardCharsets.UTF_8)
                 : new PrintStream(Files.newOutputStream(jmhLog), true, StandardCharsets.UTF_8)) {
             BenchmarkRunner runner = wiring.runner().apply(jmhOut);
+            boolean anyCores = specs.stream().anyMatch(s -> s.cores() != null);
+            if (anyCores && !runner.pinning().equals("taskset")) {
+                stderr.println("concur: cannot pin forks to CPUs (" + runner.pinning().substring("none: ".length())
+                        + "); results record pinnedCpus: null");
+            }
             Estimator estimator = wiring.estimator().get();
             Environment env = wiring.environment().get();
-            RunConfig config = new RunConfig(modelNames, workloadNames, wconfigs, threads, prof.name(), "avgt",
-                    prof.forks(), prof.warmupIterations(), prof.warmupTime().toMillis(), prof.iterations(),
-                    prof.iterationTime().toMillis(), maxBatch.toMillis(), runner.forkJvmArgs());
-            BenchRun run = new BenchRun(runner, estimator, prof, maxBatch.toNanos(), wiring.nanoClock());
-            Report[] last = new Report[1];
+            RunConfig config = config(specs, choices, loaded, runner, anyCores);
+            BenchRun run = new BenchRun(runner, estimator, wiring.nanoClock());
+            Report report;
             try (Progress progress = Progress.create(!noProgress && !verbose)) {
-                last[0] = run.run(specs, env, config, startedAt, new BenchRun.Listener() {
+                report = run.run(specs, env, config, startedAt, new BenchRun.Listener() {
                     @Override
                     public void planned(List<Spec> s, double seconds) {
                         progress.planned(s.size(), seconds);
@@ -166,27 +177,31 @@ final class BenchCommand implements Callable<Integer> {
 
                     @Override
                     public void started(int index, Spec s, double seconds) {
-                        progress.started(index, s.model() + "/" + s.workload(), seconds);
+                        progress.started(index, s.model() + "/" + s.workload() + (s.cores() != null ? "@" + s.cores() : ""), seconds);
                     }
 
                     @Override
-                    public void finished(int index, dev.concur.result.Result r) {
+                    public void finished(int index, Result r) {
                         progress.finished(index);
                     }
 
                     @Override
-                    public void reportUpdated(Report report) {
+                    public void reportUpdated(Report r) {
                         try {
-                            ReportFiles.writeAtomically(reportPath, ReportFiles.toJson(report));
+                            ReportFiles.writeAtomically(reportPath, ReportFiles.toJson(r));
                         } catch (IOException e) {
                             throw new UncheckedIOException("cannot write " + reportPath + ": " + e.getMessage(), e);
                         }
                     }
                 });
             }
-            Report report = last[0];
             stdout.println();
             stdout.print(TableRenderer.render(report));
+            String scaling = TableRenderer.renderScaling(report);
+            if (!scaling.isEmpty()) {
+                stdout.println();
+                stdout.print(scaling);
+            }
             stdout.println();
             stdout.println(TableRenderer.summary(report));
             stdout.println("report: " + reportPath);
@@ -195,6 +210,50 @@ final class BenchCommand implements Callable<Integer> {
             stderr.flush();
             return report.summary().failed() + report.summary().invalid() > 0 ? ExitCodes.FAILURE : ExitCodes.OK;
         }
+    }
+
+    /** The command line's values, validated; {@code null} where not given. */
+    private Planner.Choices choices() {
+        List<String> m;
+        List<String> w;
+        List<Integer> k = null;
+        try {
+            m = models == null ? null : Names.resolve("model", models, ModelRegistry.names());
+            w = workloads == null ? null : Names.resolve("workload", workloads, WorkloadRegistry.names());
+            if (cores != null) k = CoreCounts.parse(cores, wiring.machineCores());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        if (profile != null && !profile.equals("quick") && !profile.equals("precise")) {
+            throw new UsageException("unknown profile '" + profile + "'. Valid: quick, precise");
+        }
+        return new Planner.Choices(m, w, tasks, latency == null ? null : latency.toNanos(), work, threads, k, profile,
+                forks, warmup, iterations, time == null ? null : time.toNanos(), maxBatch == null ? null : maxBatch.toNanos());
+    }
+
+    private RunConfig config(List<Spec> specs, Planner.Choices choices, Suite loaded, BenchmarkRunner runner, boolean anyCores) {
+        LinkedHashSet<String> ms = new LinkedHashSet<>();
+        LinkedHashSet<String> ws = new LinkedHashSet<>();
+        LinkedHashSet<Integer> ks = new LinkedHashSet<>();
+        List<RunConfig.WorkloadConfig> wconfigs = new ArrayList<>();
+        LinkedHashSet<String> seenParams = new LinkedHashSet<>();
+        for (Spec s : specs) {
+            ms.add(s.model());
+            ws.add(s.workload());
+            if (s.cores() != null) ks.add(s.cores());
+            var wl = WorkloadRegistry.get(s.workload());
+            var wc = new RunConfig.WorkloadConfig(s.workload(), s.params().tasks(),
+                    wl.usesLatency() ? s.params().latencyNanos() / 1e6 : null, wl.usesWork() ? s.params().work() : null);
+            if (seenParams.add(wc.toString())) wconfigs.add(wc);
+        }
+        Profile prof = specs.isEmpty() ? Profile.QUICK : specs.get(0).profile();
+        int th = specs.isEmpty() ? Planner.DEFAULT_THREADS : specs.get(0).threads();
+        long maxB = specs.isEmpty() ? Planner.DEFAULT_MAX_BATCH.toNanos() : specs.get(0).maxBatchNanos();
+        return new RunConfig(List.copyOf(ms), List.copyOf(ws), wconfigs, th, prof.name(), "avgt", prof.forks(),
+                prof.warmupIterations(), prof.warmupTime().toMillis(), prof.iterations(), prof.iterationTime().toMillis(),
+                maxB / 1_000_000, runner.forkJvmArgs(), loaded == null ? null : loaded.source(),
+                anyCores ? List.copyOf(ks) : null, anyCores ? runner.pinning() : null,
+                loaded == null ? List.of() : choices.given());
     }
 
     private static String stripJson(String name) {

@@ -1,6 +1,10 @@
 package dev.concur.cli;
 
 import dev.concur.model.ModelRegistry;
+import dev.concur.suite.Suite;
+import dev.concur.suite.SuiteException;
+import dev.concur.suite.SuiteRun;
+import dev.concur.suite.Suites;
 import dev.concur.workload.Durations;
 import dev.concur.workload.WorkloadParams;
 import dev.concur.workload.WorkloadRegistry;
@@ -11,8 +15,27 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code concur list}: the models and workloads, with what they do and their defaults. */
-@Command(name = "list", mixinStandardHelpOptions = true, description = "List the models and workloads.")
+@Command(name = "list", mixinStandardHelpOptions = true, description = "List the models, workloads and suites.")
 final class ListCommand implements Callable<Integer> {
+
+    /** A suite run's values, as options. */
+    static String describe(SuiteRun r) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("--model=").append(String.join(",", r.models()));
+        sb.append(" --workload=").append(String.join(",", r.workloads()));
+        if (r.tasks() != null) sb.append(" --tasks ").append(r.tasks());
+        if (r.latencyNanos() != null) sb.append(" --latency ").append(Durations.format(r.latencyNanos()));
+        if (r.work() != null) sb.append(" --work ").append(r.work());
+        if (r.threads() != null) sb.append(" --threads ").append(r.threads());
+        if (r.cores() != null) sb.append(" --cores ").append(r.cores().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")));
+        if (r.profile() != null) sb.append(" --profile ").append(r.profile());
+        if (r.forks() != null) sb.append(" --forks ").append(r.forks());
+        if (r.warmup() != null) sb.append(" --warmup ").append(r.warmup());
+        if (r.iterations() != null) sb.append(" --iterations ").append(r.iterations());
+        if (r.timeNanos() != null) sb.append(" --time ").append(Durations.format(r.timeNanos()));
+        if (r.maxBatchNanos() != null) sb.append(" --max-batch ").append(Durations.format(r.maxBatchNanos()));
+        return sb.toString();
+    }
 
     @Spec
     CommandSpec spec;
@@ -33,6 +56,19 @@ final class ListCommand implements Callable<Integer> {
             if (w.usesLatency()) params.append(" --latency ").append(Durations.format(d.latencyNanos()));
             if (w.usesWork()) params.append(" --work ").append(d.work());
             out.printf("  %-8s %s%n           %s%n", name, w.description(), params);
+        }
+        out.println();
+        out.println("Suites (--suite NAME), from benchmarks/NAME.yaml:");
+        for (String name : Suites.names()) {
+            try {
+                Suite suite = Suites.load(name, Runtime.getRuntime().availableProcessors());
+                out.printf("  %-8s %s%n", name, suite.description());
+                for (SuiteRun run : suite.runs()) {
+                    out.printf("           - %s%n             %s%n", run.description(), describe(run));
+                }
+            } catch (SuiteException e) {
+                out.printf("  %-8s (unreadable: %s)%n", name, e.getMessage());
+            }
         }
         out.println();
         out.println("Profiles (--profile): quick (default), precise");

@@ -20,11 +20,14 @@ import java.util.function.Supplier;
  * @param nanoClock   monotonic time for wall-time figures
  * @param now         the run's start timestamp
  * @param environment reads the host's environment
+ * @param machineCores the processors this process may use: the upper limit of {@code --cores}
  */
 public record Wiring(Function<PrintStream, BenchmarkRunner> runner, Supplier<Estimator> estimator,
-                     LongSupplier nanoClock, Supplier<Instant> now, Supplier<Environment> environment) {
+                     LongSupplier nanoClock, Supplier<Instant> now, Supplier<Environment> environment,
+                     int machineCores) {
 
     public static Wiring real() {
-        return new Wiring(JmhRunner::new, Estimator::calibrate, System::nanoTime, Instant::now, EnvironmentProbe::host);
+        return new Wiring(JmhRunner::new, Estimator::calibrate, System::nanoTime, Instant::now, EnvironmentProbe::host,
+                Runtime.getRuntime().availableProcessors());
     }
 }

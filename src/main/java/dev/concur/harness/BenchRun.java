@@ -7,6 +7,7 @@ import dev.concur.model.ModelUsage;
 import dev.concur.result.Efficiency;
 import dev.concur.result.Environment;
 import dev.concur.result.ForkInfo;
+import dev.concur.result.Params;
 import dev.concur.result.Report;
 import dev.concur.result.Result;
 import dev.concur.result.RunConfig;
@@ -14,6 +15,7 @@ import dev.concur.result.Score;
 import dev.concur.result.Summary;
 import dev.concur.result.Usage;
 import dev.concur.result.Validation;
+import dev.concur.scaling.ScalingAnalysis;
 import dev.concur.workload.Durations;
 import dev.concur.workload.WorkloadRegistry;
 import java.time.Instant;
@@ -21,17 +23,18 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.Objects;
 import java.util.function.LongSupplier;
 
 /**
  * Runs a list of benchmarks and turns each outcome into a {@link Result}: skips what would take
- * too long, checks validation, derives speedup and efficiency, and hands a fresh {@link Report}
- * to {@link Listener#reportUpdated} after every benchmark so nothing measured is ever lost.
+ * too long, checks validation and the fork's cores, derives speedup and efficiency, and hands a
+ * fresh {@link Report} to {@link Listener#reportUpdated} after every benchmark so nothing
+ * measured is ever lost.
  */
 public final class BenchRun {
 
-    /** Progress callbacks, in order: planned, then (started, finished) per spec, then done. */
+    /** Progress callbacks, in order: planned, then (started, finished) per spec. */
     public interface Listener {
         default void planned(List<Spec> specs, double estimatedSeconds) {}
 
@@ -43,18 +46,16 @@ public final class BenchRun {
         void reportUpdated(Report report);
     }
 
+    /** A spec, its result, and the fork-measured CPU time per task (for efficiency). */
+    private record Entry(Spec spec, Result result, double cpuNanosPerTask) {}
+
     private final BenchmarkRunner runner;
     private final Estimator estimator;
-    private final Profile profile;
-    private final long maxBatchNanos;
     private final LongSupplier nanoClock;
 
-    public BenchRun(BenchmarkRunner runner, Estimator estimator, Profile profile, long maxBatchNanos,
-                    LongSupplier nanoClock) {
+    public BenchRun(BenchmarkRunner runner, Estimator estimator, LongSupplier nanoClock) {
         this.runner = runner;
         this.estimator = estimator;
-        this.profile = profile;
-        this.maxBatchNanos = maxBatchNanos;
         this.nanoClock = nanoClock;
     }
 
@@ -63,44 +64,51 @@ public final class BenchRun {
         long t0 = nanoClock.getAsLong();
         double total = 0;
         for (Spec s : specs) {
-            if (!skip(s)) total += estimator.benchmarkSeconds(s, profile);
+            if (!skip(s)) total += estimator.benchmarkSeconds(s);
         }
         listener.planned(specs, total);
-        List<Result> results = new ArrayList<>();
+        List<Entry> entries = new ArrayList<>();
         String timestamp = startedAt.toString();
         for (int i = 0; i < specs.size(); i++) {
             Spec spec = specs.get(i);
             double est = estimator.batchMillis(spec);
-            String key = spec.model() + "\u0000" + spec.workload();
-            specByResult.put(key, spec);
-            Result r;
             if (skip(spec)) {
-                r = skipped(spec, est);
+                entries.add(new Entry(spec, skipped(spec, est), 0));
             } else {
-                listener.started(i, spec, estimator.benchmarkSeconds(spec, profile));
-                RunOutcome outcome = runner.run(spec, profile);
-                cpuByResult.put(key, outcome.forks().stream()
-                        .mapToDouble(ForkReport::cpuNanosPerTask).average().orElse(0));
-                r = toResult(spec, est, outcome);
+                listener.started(i, spec, estimator.benchmarkSeconds(spec));
+                RunOutcome outcome = runner.run(spec);
+                double cpu = outcome.forks().stream().mapToDouble(ForkReport::cpuNanosPerTask).average().orElse(0);
+                entries.add(new Entry(spec, toResult(spec, est, outcome), cpu));
             }
-            results.add(r);
-            results = derive(results);
+            List<Result> results = derive(entries);
             listener.finished(i, results.get(results.size() - 1));
             boolean last = i == specs.size() - 1;
             listener.reportUpdated(report(timestamp, last ? "completed" : "running", env, config, results, t0));
         }
-        if (specs.isEmpty()) listener.reportUpdated(report(timestamp, "completed", env, config, results, t0));
-        return report(timestamp, "completed", env, config, results, t0);
+        List<Result> results = derive(entries);
+        Report done = report(timestamp, "completed", env, config, results, t0);
+        if (specs.isEmpty()) listener.reportUpdated(done);
+        return done;
     }
 
     private boolean skip(Spec spec) {
-        return estimator.batchMillis(spec) * 1e6 > maxBatchNanos;
+        return estimator.batchMillis(spec) * 1e6 > spec.maxBatchNanos();
+    }
+
+    static Params params(Spec spec) {
+        var w = WorkloadRegistry.get(spec.workload());
+        Profile p = spec.profile();
+        return new Params(spec.params().tasks(),
+                w.usesLatency() ? spec.params().latencyNanos() / 1e6 : null,
+                w.usesWork() ? spec.params().work() : null,
+                spec.threads(), p.name(), p.forks(), p.warmupIterations(), p.warmupTime().toMillis(),
+                p.iterations(), p.iterationTime().toMillis(), null, spec.run());
     }
 
     private Result skipped(Spec spec, double estMs) {
         String note = String.format(Locale.ROOT, "skipped: estimated %s per batch (%s) exceeds --max-batch %s",
-                human(estMs), shape(spec), Durations.format(maxBatchNanos));
-        return new Result(spec.model(), spec.workload(), Result.SKIPPED, note, estMs,
+                human(estMs), shape(spec), Durations.format(spec.maxBatchNanos()));
+        return new Result(spec.model(), spec.workload(), spec.cores(), params(spec), Result.SKIPPED, note, estMs,
                 null, null, null, null, null, null, List.of());
     }
 
@@ -123,22 +131,49 @@ public final class BenchRun {
         List<ForkInfo> forkInfos = forks.stream().map(ForkReport::fork).toList();
         Validation v = validation(forks);
         Usage usage = usage(forks);
+        Params params = params(spec);
+        if (out.pinnedCpus() != null) params = withPinned(params, out.pinnedCpus());
         if (out.failure() != null) {
-            return new Result(spec.model(), spec.workload(), Result.FAILED, "failed: " + out.failure(), estMs,
-                    null, null, null, null, v, usage, forkInfos);
+            return new Result(spec.model(), spec.workload(), spec.cores(), params, Result.FAILED,
+                    "failed: " + out.failure(), estMs, null, null, null, null, v, usage, forkInfos);
         }
-        if (!"valid".equals(v.outcome())) {
-            String why = v.firstMismatch() != null ? v.firstMismatch() : "no fork reported its validation";
-            return new Result(spec.model(), spec.workload(), Result.INVALID, "invalid: " + why, estMs,
-                    null, null, null, null, v, usage, forkInfos);
+        String coreProblem = coreMismatch(spec, out.pinnedCpus(), forkInfos);
+        if (!"valid".equals(v.outcome()) || coreProblem != null) {
+            String why = coreProblem != null ? coreProblem
+                    : v.firstMismatch() != null ? v.firstMismatch() : "no fork reported its validation";
+            return new Result(spec.model(), spec.workload(), spec.cores(), params, Result.INVALID, "invalid: " + why,
+                    estMs, null, null, null, null, v, usage, forkInfos);
         }
         double score = out.score();
         Double errPct = out.error() == null ? null : 100 * out.error() / score;
         Score s = new Score(score, out.error(), errPct, 0.999, "ms", out.samples(), out.batchesMeasured());
         double tput = spec.params().tasks() / (score / 1000.0);
-        return new Result(spec.model(), spec.workload(), Result.OK, out.error() == null
+        return new Result(spec.model(), spec.workload(), spec.cores(), params, Result.OK, out.error() == null
                 ? "no confidence interval: JMH needs at least 3 measured iterations" : null, estMs,
                 s, tput, null, null, v, usage, forkInfos);
+    }
+
+    private static Params withPinned(Params p, String cpus) {
+        return new Params(p.tasks(), p.latencyMs(), p.work(), p.threads(), p.profile(), p.forks(), p.warmupIterations(),
+                p.warmupMillis(), p.measurementIterations(), p.iterationMillis(), cpus, p.run());
+    }
+
+    /** Why a fork did not run on the cores it was asked to, or {@code null} when it did. */
+    static String coreMismatch(Spec spec, String pinnedCpus, List<ForkInfo> forks) {
+        if (spec.cores() == null) return null;
+        int k = spec.cores();
+        for (ForkInfo f : forks) {
+            if (f.availableProcessors() != k) {
+                return "fork " + f.pid() + " saw " + f.availableProcessors() + " processors, asked for " + k;
+            }
+            if (pinnedCpus != null) {
+                List<Integer> got = Affinity.parseList(f.cpusAllowed());
+                if (!got.equals(Affinity.parseList(pinnedCpus))) {
+                    return "fork " + f.pid() + " ran on CPUs " + f.cpusAllowed() + ", asked for " + pinnedCpus;
+                }
+            }
+        }
+        return null;
     }
 
     private static Validation validation(List<ForkReport> forks) {
@@ -173,30 +208,33 @@ public final class BenchRun {
         return new Usage(pool, started, batches == 0 ? 0 : (double) started / batches, peak);
     }
 
-    /** Recomputes speedup and efficiency of every result against the sequential ones present. */
-    List<Result> derive(List<Result> in) {
-        List<Result> out = new ArrayList<>(in.size());
-        for (Result r : in) {
+    /** Speedup and efficiency of every ok result, against the sequential result of the same size and cores. */
+    private List<Result> derive(List<Entry> entries) {
+        List<Result> out = new ArrayList<>(entries.size());
+        for (Entry e : entries) {
+            Result r = e.result();
             if (!r.ok()) {
                 out.add(r);
                 continue;
             }
-            Optional<Result> seq = in.stream()
-                    .filter(o -> o.ok() && o.model().equals("sequential") && o.workload().equals(r.workload()))
-                    .findFirst();
-            Double speedup = seq.map(s -> s.batchTime().score() / r.batchTime().score()).orElse(null);
-            out.add(r.withDerived(speedup, efficiency(r, seq.orElse(null))));
+            Result seq = entries.stream().map(Entry::result)
+                    .filter(o -> o.ok() && o.model().equals("sequential") && o.workload().equals(r.workload())
+                            && Objects.equals(o.cores(), r.cores()) && o.params().sameSizeAs(r.params()))
+                    .findFirst().orElse(null);
+            Double speedup = seq == null ? null : seq.batchTime().score() / r.batchTime().score();
+            out.add(r.withDerived(speedup, efficiency(e, seq)));
         }
         return out;
     }
 
-    private Efficiency efficiency(Result r, Result seq) {
-        Spec spec = specOf(r);
+    private static Efficiency efficiency(Entry e, Result seq) {
+        Result r = e.result();
+        Spec spec = e.spec();
         var w = WorkloadRegistry.get(r.workload());
         double latencyMs = w.usesLatency() ? spec.params().latencyNanos() / 1e6 : 0;
         int n = spec.params().tasks();
-        int cores = r.forks().isEmpty() ? Runtime.getRuntime().availableProcessors()
-                : r.forks().get(0).availableProcessors();
+        int cores = spec.cores() != null ? spec.cores()
+                : r.forks().isEmpty() ? Runtime.getRuntime().availableProcessors() : r.forks().get(0).availableProcessors();
         Caps caps = ModelRegistry.create(r.model()).caps(new ModelSettings(spec.threads(), cores), n);
         double cpuMs;
         String basis;
@@ -204,28 +242,12 @@ public final class BenchRun {
             cpuMs = Math.max(0, seq.batchTime().score() / n - latencyMs);
             basis = "sequential run";
         } else {
-            cpuMs = meanCpuNanos(r) / 1e6;
+            cpuMs = e.cpuNanosPerTask() / 1e6;
             basis = "reference timing";
         }
         double idealMs = Ideal.batchNanos(n, latencyMs * 1e6, cpuMs * 1e6, caps) / 1e6;
         return new Efficiency(idealMs, idealMs / r.batchTime().score(), caps.waiting(), caps.computing(),
                 cpuMs, basis, Ideal.explain(n, latencyMs, cpuMs, caps));
-    }
-
-    private double meanCpuNanos(Result r) {
-        return cpuByResult.getOrDefault(key(r), 0.0);
-    }
-
-    // The spec and the fork-measured CPU time are not part of the Result record; keep them here.
-    private final java.util.Map<String, Spec> specByResult = new java.util.HashMap<>();
-    private final java.util.Map<String, Double> cpuByResult = new java.util.HashMap<>();
-
-    private static String key(Result r) {
-        return r.model() + "\u0000" + r.workload();
-    }
-
-    private Spec specOf(Result r) {
-        return specByResult.get(key(r));
     }
 
     private Report report(String timestamp, String termination, Environment env, RunConfig config,
@@ -246,7 +268,8 @@ public final class BenchRun {
         Double median = errs.isEmpty() ? null : median(errs);
         double wall = (nanoClock.getAsLong() - t0) / 1e9;
         return new Report(Report.SCHEMA_VERSION, Version.get(), timestamp, termination, env, config,
-                List.copyOf(results), new Summary(ok, invalid, skipped, failed, median, wall));
+                List.copyOf(results), ScalingAnalysis.analyse(results),
+                new Summary(ok, invalid, skipped, failed, median, wall));
     }
 
     static double median(List<Double> xs) {

@@ -6,9 +6,20 @@ package dev.concur.harness;
  */
 public interface BenchmarkRunner {
 
-    /** Runs {@code spec} under {@code profile}; a benchmark failure is an outcome, not an exception. */
-    RunOutcome run(Spec spec, Profile profile) throws InterruptedException;
+    /** Runs {@code spec}; a benchmark failure is an outcome, not an exception. */
+    RunOutcome run(Spec spec) throws InterruptedException;
 
     /** The JVM flags forks are started with (recorded in the report's config). */
     java.util.List<String> forkJvmArgs();
+
+    /** How forks limited to k cores are pinned: {@code taskset}, or {@code none: <reason>}. */
+    String pinning();
+
+    /** The flags that limit a fork to {@code k} cores: the processor count and all that is sized by it. */
+    static java.util.List<String> coreFlags(int k) {
+        return java.util.List.of("-XX:ActiveProcessorCount=" + k,
+                "-XX:ParallelGCThreads=" + k,
+                "-XX:ConcGCThreads=" + Math.max(1, (k + 3) / 4),
+                "-Djdk.virtualThreadScheduler.parallelism=" + k);
+    }
 }

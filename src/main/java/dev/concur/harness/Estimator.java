@@ -51,14 +51,16 @@ public final class Estimator {
         long latency = w.usesLatency() ? spec.params().latencyNanos() : 0;
         long work = w.usesWork() ? spec.params().work() : 0;
         int n = spec.params().tasks();
-        Caps caps = ModelRegistry.create(spec.model()).caps(new ModelSettings(spec.threads(), cores), n);
+        int k = spec.cores() != null ? spec.cores() : cores;
+        Caps caps = ModelRegistry.create(spec.model()).caps(new ModelSettings(spec.threads(), k), n);
         double ideal = Ideal.batchNanos(n, latency, work * nanosPerRound, caps);
-        if (spec.model().equals("platform-per-task")) ideal += n * PLATFORM_THREAD_START_NANOS / cores;
+        if (spec.model().equals("platform-per-task")) ideal += n * PLATFORM_THREAD_START_NANOS / k;
         return ideal / 1e6;
     }
 
-    /** Estimated seconds for the whole benchmark under {@code profile}. */
-    public double benchmarkSeconds(Spec spec, Profile profile) {
+    /** Estimated seconds for the whole benchmark. */
+    public double benchmarkSeconds(Spec spec) {
+        Profile profile = spec.profile();
         double batch = batchMillis(spec) * 1e6;
         double warm = profile.warmupIterations() * Math.max(profile.warmupTime().toNanos(), batch);
         double meas = profile.iterations() * Math.max(profile.iterationTime().toNanos(), batch);

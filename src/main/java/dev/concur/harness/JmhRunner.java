@@ -36,6 +36,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 public final class JmhRunner implements BenchmarkRunner {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final PrintStream jmhOutput;
+    private final String taskset = Affinity.taskset();
+    private final String hostCpus = ForkProbe.cpusAllowedList();
 
     /** @param jmhOutput where JMH's own console output goes (a log file, or stderr with --verbose) */
     public JmhRunner(PrintStream jmhOutput) {
@@ -52,7 +54,15 @@ public final class JmhRunner implements BenchmarkRunner {
     }
 
     @Override
-    public RunOutcome run(Spec spec, Profile profile) throws InterruptedException {
+    public String pinning() {
+        if (taskset == null) return "none: taskset not found (or not Linux); forks are limited by -XX:ActiveProcessorCount only";
+        if (hostCpus == null) return "none: cannot read this process's CPU affinity";
+        return "taskset";
+    }
+
+    @Override
+    public RunOutcome run(Spec spec) throws InterruptedException {
+        Profile profile = spec.profile();
         Path dir;
         try {
             dir = Files.createTempDirectory("concur-forks-");
@@ -62,7 +72,22 @@ public final class JmhRunner implements BenchmarkRunner {
         try {
             List<String> jvmArgs = new ArrayList<>(forkJvmArgs());
             jvmArgs.add("-D" + ForkReport.DIR_PROPERTY + "=" + dir);
+            String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            String jvm = javaBin;
+            String pinned = null;
+            if (spec.cores() != null) {
+                jvmArgs.addAll(BenchmarkRunner.coreFlags(spec.cores()));
+                if (pinning().equals("taskset")) {
+                    pinned = Affinity.firstCpus(hostCpus, spec.cores());
+                    try {
+                        jvm = Affinity.pinnedJvm(taskset, javaBin, pinned).toString();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("cannot write the pinning script", e);
+                    }
+                }
+            }
             Options opts = new OptionsBuilder()
+                    .jvm(jvm)
                     .include("^" + Pattern.quote(BatchBenchmark.class.getName() + ".batch") + "$")
                     .param("model", spec.model())
                     .param("workload", spec.workload())
@@ -93,15 +118,15 @@ public final class JmhRunner implements BenchmarkRunner {
                 failure = "JMH returned no result (see the JMH log)";
             }
             if (failure != null || results.isEmpty()) {
-                return new RunOutcome(null, null, List.of(), 0, forks, failure);
+                return new RunOutcome(null, null, List.of(), 0, forks, failure, pinned);
             }
-            return outcome(results.iterator().next(), forks);
+            return outcome(results.iterator().next(), forks, pinned);
         } finally {
             deleteQuietly(dir);
         }
     }
 
-    private static RunOutcome outcome(RunResult rr, List<ForkReport> forks) {
+    private static RunOutcome outcome(RunResult rr, List<ForkReport> forks, String pinned) {
         Result<?> primary = rr.getPrimaryResult();
         double err = primary.getScoreError();
         List<Double> samples = new ArrayList<>();
@@ -113,7 +138,7 @@ public final class JmhRunner implements BenchmarkRunner {
             }
         }
         return new RunOutcome(primary.getScore(), Double.isFinite(err) ? err : null,
-                List.copyOf(samples), batches, forks, null);
+                List.copyOf(samples), batches, forks, null, pinned);
     }
 
     private static List<ForkReport> readForkReports(Path dir) {

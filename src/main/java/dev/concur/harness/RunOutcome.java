@@ -11,6 +11,7 @@ import java.util.List;
  * @param batchesMeasured batches run in measured iterations
  * @param forks           the reports the forks wrote (validation, usage, flags)
  * @param failure         why the benchmark failed, or {@code null}
+ * @param pinnedCpus      the CPU list forks were pinned to, or {@code null} when not pinned
  */
 public record RunOutcome(Double score, Double error, List<Double> samples, long batchesMeasured,
-                         List<ForkReport> forks, String failure) {}
+                         List<ForkReport> forks, String failure, String pinnedCpus) {}

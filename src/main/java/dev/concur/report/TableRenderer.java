@@ -18,16 +18,18 @@ public final class TableRenderer {
     private TableRenderer() {}
 
     public static String render(Report report) {
+        boolean withCores = report.results().stream().anyMatch(r -> r.cores() != null);
         List<String[]> rows = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (Result r : report.results()) {
             String status = r.status();
             if (r.note() != null) {
-                notes.add(r.model() + "/" + r.workload() + ": " + r.note().lines().findFirst().orElse(""));
+                notes.add(r.model() + "/" + r.workload() + (r.cores() != null ? "@" + r.cores() : "") + ": " + r.note().lines().findFirst().orElse(""));
                 status += " [" + notes.size() + "]";
             }
+            String model = withCores ? r.model() + (r.cores() != null ? " @" + r.cores() : "") : r.model();
             if (r.ok()) {
-                rows.add(new String[] {r.workload(), r.model(),
+                rows.add(new String[] {r.workload(), model,
                         ms(r.batchTime().score()),
                         r.batchTime().errorPct() == null ? "n/a" : pct1(r.batchTime().errorPct()),
                         String.format(Locale.ROOT, "%,.0f", r.throughputTasksPerSec()),
@@ -36,26 +38,87 @@ public final class TableRenderer {
                         r.usage() == null ? "-" : Integer.toString(r.usage().peakLiveThreads()),
                         status});
             } else {
-                rows.add(new String[] {r.workload(), r.model(), "-", "-", "-", "-", "-", "-", status.toUpperCase(Locale.ROOT)});
+                rows.add(new String[] {r.workload(), model, "-", "-", "-", "-", "-", "-", status.toUpperCase(Locale.ROOT)});
             }
         }
+        String[] headers = HEADERS.clone();
+        if (withCores) headers[1] = "model @cores";
+        return table(headers, RIGHT, rows, 0) + notes(notes);
+    }
+
+    private static String notes(List<String> notes) {
         StringBuilder sb = new StringBuilder();
-        int[] width = new int[HEADERS.length];
-        for (int c = 0; c < HEADERS.length; c++) width[c] = HEADERS[c].length();
-        for (String[] row : rows) for (int c = 0; c < row.length; c++) width[c] = Math.max(width[c], row[c].length());
-        line(sb, HEADERS, width);
-        String[] rule = new String[HEADERS.length];
-        for (int c = 0; c < rule.length; c++) rule[c] = "-".repeat(width[c]);
-        line(sb, rule, width);
-        String previous = null;
-        for (String[] row : rows) {
-            if (previous != null && !previous.equals(row[0])) sb.append('\n');
-            previous = row[0];
-            line(sb, row, width);
-        }
         if (!notes.isEmpty()) {
             sb.append('\n');
             for (int i = 0; i < notes.size(); i++) sb.append('[').append(i + 1).append("] ").append(notes.get(i)).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /**
+     * The scaling view of a core sweep: per workload, models down, core counts across, each cell
+     * "tasks/s (speedup vs the smallest k)"; then each model's Amdahl/USL reading. Empty without a sweep.
+     */
+    public static String renderScaling(Report report) {
+        if (report.scaling() == null || report.scaling().isEmpty()) return "";
+        StringBuilder sb = new StringBuilder();
+        java.util.Map<String, List<dev.concur.scaling.Scaling>> byWorkload = new java.util.LinkedHashMap<>();
+        for (var sc : report.scaling()) byWorkload.computeIfAbsent(sc.workload(), k -> new ArrayList<>()).add(sc);
+        for (var e : byWorkload.entrySet()) {
+            java.util.TreeSet<Integer> ks = new java.util.TreeSet<>();
+            for (var sc : e.getValue()) for (var p : sc.points()) ks.add(p.cores());
+            String[] headers = new String[ks.size() + 1];
+            boolean[] right = new boolean[headers.length];
+            headers[0] = "scaling: " + e.getKey();
+            int c = 1;
+            for (int k : ks) {
+                headers[c] = k + (k == 1 ? " core" : " cores");
+                right[c++] = true;
+            }
+            List<String[]> rows = new ArrayList<>();
+            for (var sc : e.getValue()) {
+                String[] row = new String[headers.length];
+                row[0] = sc.model();
+                c = 1;
+                for (int k : ks) {
+                    var pt = sc.points().stream().filter(p -> p.cores() == k).findFirst().orElse(null);
+                    row[c++] = pt == null ? "-" : String.format(Locale.ROOT, "%,.0f/s (%.2fx)", pt.throughput(), pt.speedupVsMinCores());
+                }
+                rows.add(row);
+            }
+            sb.append(table(headers, right, rows, -1));
+            for (var sc : e.getValue()) {
+                if (sc.amdahl() != null) sb.append("  ").append(sc.model()).append(": ").append(reading(sc)).append('\n');
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String reading(dev.concur.scaling.Scaling sc) {
+        var a = sc.amdahl();
+        String s = String.format(Locale.ROOT, "Amdahl s = %.2f%s — %s", a.serialFraction(),
+                a.r2() == null ? "" : String.format(Locale.ROOT, " (R² %.2f)", a.r2()), a.why());
+        if (sc.usl() != null) s += "; USL: " + sc.usl().why();
+        return s;
+    }
+
+    private static String table(String[] headers, boolean[] right, List<String[]> rows, int groupColumn) {
+        StringBuilder sb = new StringBuilder();
+        String[] HEADERS = headers;
+        boolean[] RIGHT = right;
+        int[] width = new int[HEADERS.length];
+        for (int c = 0; c < HEADERS.length; c++) width[c] = HEADERS[c].length();
+        for (String[] row : rows) for (int c = 0; c < row.length; c++) width[c] = Math.max(width[c], row[c].length());
+        line(sb, HEADERS, width, RIGHT);
+        String[] rule = new String[HEADERS.length];
+        for (int c = 0; c < rule.length; c++) rule[c] = "-".repeat(width[c]);
+        line(sb, rule, width, RIGHT);
+        String previous = null;
+        for (String[] row : rows) {
+            if (groupColumn >= 0 && previous != null && !previous.equals(row[groupColumn])) sb.append('\n');
+            previous = groupColumn >= 0 ? row[groupColumn] : null;
+            line(sb, row, width, RIGHT);
         }
         return sb.toString();
     }
@@ -68,7 +131,7 @@ public final class TableRenderer {
                 s.ok(), s.invalid(), s.failed(), s.skipped(), median, duration(s.wallSeconds()));
     }
 
-    private static void line(StringBuilder sb, String[] cells, int[] width) {
+    private static void line(StringBuilder sb, String[] cells, int[] width, boolean[] RIGHT) {
         StringBuilder l = new StringBuilder();
         for (int c = 0; c < cells.length; c++) {
             if (c > 0) l.append("  ");

@@ -15,10 +15,13 @@ import java.util.List;
  * @param environment    host, JDK and hardware
  * @param config         the settings every benchmark ran with
  * @param results        one per (model, workload), in run order, skipped ones included
+ * @param scaling        per (model, workload) over a core sweep: speedups, Karp–Flatt, Amdahl and
+ *                       USL fits; empty unless {@code --cores} gave two or more counts
  * @param summary        counts and the median CI half-width, filled in as results arrive
  */
 public record Report(int schemaVersion, String concurVersion, String timestamp, String termination,
-                     Environment environment, RunConfig config, List<Result> results, Summary summary) {
+                     Environment environment, RunConfig config, List<Result> results,
+                     List<dev.concur.scaling.Scaling> scaling, Summary summary) {
 
     public static final int SCHEMA_VERSION = 1;
 }

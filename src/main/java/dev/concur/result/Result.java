@@ -9,6 +9,8 @@ import java.util.List;
  *
  * @param model                model name
  * @param workload             workload name
+ * @param cores                core count k the fork was limited to ({@code --cores}), {@code null} when unlimited
+ * @param params               the values this benchmark ran with
  * @param status               {@code ok}, {@code invalid} (validation failed), {@code skipped}
  *                             (estimated batch over --max-batch) or {@code failed} (threw)
  * @param note                 why it is not {@code ok}, or {@code null}
@@ -21,7 +23,7 @@ import java.util.List;
  * @param usage                the threads the model used
  * @param forks                what each JMH fork really ran with
  */
-public record Result(String model, String workload, String status, String note, double estimatedBatchMs,
+public record Result(String model, String workload, Integer cores, Params params, String status, String note, double estimatedBatchMs,
                      Score batchTime, Double throughputTasksPerSec, Double speedupVsSequential,
                      Efficiency efficiency, Validation validation, Usage usage, List<ForkInfo> forks) {
 
@@ -35,7 +37,7 @@ public record Result(String model, String workload, String status, String note, 
     }
 
     public Result withDerived(Double speedup, Efficiency eff) {
-        return new Result(model, workload, status, note, estimatedBatchMs, batchTime,
+        return new Result(model, workload, cores, params, status, note, estimatedBatchMs, batchTime,
                 throughputTasksPerSec, speedup, eff, validation, usage, forks);
     }
 }

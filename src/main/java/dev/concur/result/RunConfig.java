@@ -17,12 +17,18 @@ import java.util.List;
  * @param measurementIterations  JMH measured iterations per fork
  * @param iterationMillis        duration of each measured iteration (at least one batch runs)
  * @param maxBatchMillis         estimated batch times above this are skipped
- * @param forkJvmArgs            JVM flags concur asked JMH to start each fork with
+ * @param forkJvmArgs            JVM flags concur asked JMH to start each fork with (plus, per
+ *                               core count, the flags listed in README, "Core counts")
+ * @param suite                  the suite file that was run, or {@code null}
+ * @param cores                  the core counts of {@code --cores}, or {@code null} when forks were not limited
+ * @param pinning                how forks were pinned: {@code taskset}, or {@code none: <reason>}
+ * @param overrides              command-line options that overrode suite values
  */
 public record RunConfig(List<String> models, List<String> workloads, List<WorkloadConfig> workloadParams,
                         int threads, String profile, String mode, int forks, int warmupIterations,
                         long warmupMillis, int measurementIterations, long iterationMillis,
-                        long maxBatchMillis, List<String> forkJvmArgs) {
+                        long maxBatchMillis, List<String> forkJvmArgs, String suite, List<Integer> cores,
+                        String pinning, List<String> overrides) {
 
     /**
      * @param workload  the workload

@@ -28,7 +28,7 @@ public final class CliFixture {
     public Wiring wiring() {
         AtomicLong clock = new AtomicLong();
         return new Wiring(ignored -> runner, () -> ESTIMATOR,
-                () -> clock.addAndGet(1_500_000_000L), () -> START, CliFixture::environment);
+                () -> clock.addAndGet(1_500_000_000L), () -> START, CliFixture::environment, 4);
     }
 
     public int run(String... args) {

@@ -21,6 +21,7 @@ public final class FakeRunner implements BenchmarkRunner {
     private final Random random;
     private final Set<String> invalid = new HashSet<>();
     private final Set<String> failing = new HashSet<>();
+    private final Set<String> wrongCores = new HashSet<>();
 
     public FakeRunner(Estimator estimator, long seed) {
         this.estimator = estimator;
@@ -31,6 +32,17 @@ public final class FakeRunner implements BenchmarkRunner {
     public FakeRunner invalid(String model) {
         invalid.add(model);
         return this;
+    }
+
+    /** This model's forks will report 2 processors on CPUs 0-1, whatever they were asked for. */
+    public FakeRunner wrongCores(String model) {
+        wrongCores.add(model);
+        return this;
+    }
+
+    @Override
+    public String pinning() {
+        return "taskset";
     }
 
     /** This model's benchmark will throw. */
@@ -45,10 +57,16 @@ public final class FakeRunner implements BenchmarkRunner {
     }
 
     @Override
-    public RunOutcome run(Spec spec, Profile profile) {
+    public RunOutcome run(Spec spec) {
         calls.add(spec);
+        Profile profile = spec.profile();
         int n = spec.params().tasks();
-        ForkInfo fork = new ForkInfo(4242, List.of("-Xms1g", "-Xmx1g"), "25.0.3+9-LTS", 2, "0-1");
+        String pinned = spec.cores() == null ? null : spec.cores() == 1 ? "0" : "0-" + (spec.cores() - 1);
+        boolean lie = wrongCores.contains(spec.model());
+        int procs = spec.cores() == null || lie ? 2 : spec.cores();
+        List<String> flags = new ArrayList<>(List.of("-Xms1g", "-Xmx1g"));
+        if (spec.cores() != null) flags.addAll(BenchmarkRunner.coreFlags(spec.cores()));
+        ForkInfo fork = new ForkInfo(4242, flags, "25.0.3+9-LTS", procs, pinned == null || lie ? "0-1" : pinned);
         ModelUsage usage = ModelRegistry.create(spec.model()).caps(new ModelSettings(spec.threads(), 2), n).waiting() == n
                 ? new ModelUsage(null, n * 10L, Math.min(n, 1000)) : new ModelUsage(spec.threads(), spec.threads(), spec.threads());
         long batches = 10L * profile.forks();
@@ -57,7 +75,7 @@ public final class FakeRunner implements BenchmarkRunner {
         if (failing.contains(spec.model())) {
             ForkReport r = new ForkReport(fork, 0, 0, n, 123456789L, null, cpuNanos, usage,
                     "java.lang.IllegalStateException: injected failure\n\tat Fake.run(Fake.java:1)");
-            return new RunOutcome(null, null, List.of(), 0, List.of(r), r.error());
+            return new RunOutcome(null, null, List.of(), 0, List.of(r), r.error(), pinned);
         }
         boolean bad = invalid.contains(spec.model());
         ForkReport r = new ForkReport(fork, batches, bad ? batches - 1 : batches, n, 123456789L,
@@ -72,6 +90,6 @@ public final class FakeRunner implements BenchmarkRunner {
             sum += s;
         }
         double mean = sum / samples.size();
-        return new RunOutcome(mean, samples.size() > 2 ? mean * 0.015 : null, samples, batches, List.of(r), null);
+        return new RunOutcome(mean, samples.size() > 2 ? mean * 0.015 : null, samples, batches, List.of(r), null, pinned);
     }
 }

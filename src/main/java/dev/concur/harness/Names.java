@@ -1,4 +1,4 @@
-package dev.concur.cli;
+package dev.concur.harness;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -7,21 +7,22 @@ import java.util.Locale;
 import java.util.Set;
 
 /** Resolves comma lists of names ({@code all} included) and suggests the nearest valid name. */
-final class Names {
+public final class Names {
     private Names() {}
 
-    static List<String> resolve(String kind, List<String> asked, List<String> valid) {
+    /** The names in {@code asked} ({@code all} expands), in {@code valid}'s order; unknown names throw. */
+    public static List<String> resolve(String kind, List<String> asked, List<String> valid) {
         Set<String> out = new LinkedHashSet<>();
         for (String raw : asked) {
             String name = raw.trim().toLowerCase(Locale.ROOT);
-            if (name.isEmpty()) throw new UsageException("empty " + kind + " name in the list; valid: " + String.join(", ", valid) + ", all");
+            if (name.isEmpty()) throw new IllegalArgumentException("empty " + kind + " name in the list; valid: " + String.join(", ", valid) + ", all");
             if (name.equals("all")) {
                 out.addAll(valid);
             } else if (valid.contains(name)) {
                 out.add(name);
             } else {
                 String near = nearest(name, valid);
-                throw new UsageException("unknown " + kind + " '" + raw.trim() + "'"
+                throw new IllegalArgumentException("unknown " + kind + " '" + raw.trim() + "'"
                         + (near != null ? "; did you mean '" + near + "'?" : "")
                         + " Valid: " + String.join(", ", valid) + ", all");
             }
@@ -32,7 +33,7 @@ final class Names {
         return ordered;
     }
 
-    static String nearest(String name, List<String> valid) {
+    public static String nearest(String name, List<String> valid) {
         String best = null;
         int bestD = Integer.MAX_VALUE;
         for (String v : valid) {

@@ -1,0 +1,29 @@
+package dev.concur.result;
+
+/**
+ * The values one benchmark really ran with (after suite values, command-line overrides and
+ * defaults): what makes two results comparable.
+ *
+ * @param tasks                 tasks per batch
+ * @param latencyMs             simulated wait per task, {@code null} when the workload has none
+ * @param work                  CPU rounds per task, {@code null} when the workload has none
+ * @param threads               pool size of {@code platform}
+ * @param profile               profile name
+ * @param forks                 JMH forks
+ * @param warmupIterations      warm-up iterations per fork
+ * @param warmupMillis          length of each
+ * @param measurementIterations measured iterations per fork
+ * @param iterationMillis       length of each
+ * @param pinnedCpus            the CPU list the fork was pinned to, {@code null} when not pinned
+ * @param run                   the suite run this came from (its description), {@code null} outside suites
+ */
+public record Params(int tasks, Double latencyMs, Long work, int threads, String profile, int forks,
+                     int warmupIterations, long warmupMillis, int measurementIterations, long iterationMillis,
+                     String pinnedCpus, String run) {
+
+    /** Same workload size and cores: the results are directly comparable. */
+    public boolean sameSizeAs(Params o) {
+        return tasks == o.tasks && java.util.Objects.equals(latencyMs, o.latencyMs)
+                && java.util.Objects.equals(work, o.work) && java.util.Objects.equals(run, o.run);
+    }
+}
