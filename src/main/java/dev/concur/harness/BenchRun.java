@@ -102,7 +102,7 @@ public final class BenchRun {
                 w.usesLatency() ? spec.params().latencyNanos() / 1e6 : null,
                 w.usesWork() ? spec.params().work() : null,
                 spec.threads(), p.name(), p.forks(), p.warmupIterations(), p.warmupTime().toMillis(),
-                p.iterations(), p.iterationTime().toMillis(), null, spec.run());
+                p.iterations(), p.iterationTime().toMillis(), spec.cores() == null ? null : false, null, spec.run());
     }
 
     private Result skipped(Spec spec, double estMs) {
@@ -155,7 +155,7 @@ public final class BenchRun {
 
     private static Params withPinned(Params p, String cpus) {
         return new Params(p.tasks(), p.latencyMs(), p.work(), p.threads(), p.profile(), p.forks(), p.warmupIterations(),
-                p.warmupMillis(), p.measurementIterations(), p.iterationMillis(), cpus, p.run());
+                p.warmupMillis(), p.measurementIterations(), p.iterationMillis(), true, cpus, p.run());
     }
 
     /** Why a fork did not run on the cores it was asked to, or {@code null} when it did. */
