@@ -23,7 +23,7 @@ public final class Names {
             } else {
                 String near = nearest(name, valid);
                 throw new IllegalArgumentException("unknown " + kind + " '" + raw.trim() + "'"
-                        + (near != null ? "; did you mean '" + near + "'?" : "")
+                        + (near != null ? "; did you mean '" + near + "'?" : ".")
                         + " Valid: " + String.join(", ", valid) + ", all");
             }
         }

@@ -44,7 +44,7 @@ public final class Suites {
         if (bundled != null) return SuiteParser.parse(nameOrPath, "bundled:" + nameOrPath + ".yaml", bundled, machineCores);
         List<String> known = names();
         String near = Names.nearest(nameOrPath, known);
-        throw new SuiteException("unknown suite '" + nameOrPath + "'" + (near != null ? "; did you mean '" + near + "'?" : "")
+        throw new SuiteException("unknown suite '" + nameOrPath + "'" + (near != null ? "; did you mean '" + near + "'?" : ".")
                 + " Valid: " + String.join(", ", known) + " (or a path to a .yaml file)");
     }
 
