@@ -7,6 +7,7 @@ import dev.concur.harness.Estimator;
 import dev.concur.harness.Names;
 import dev.concur.harness.Planner;
 import dev.concur.harness.Profile;
+import dev.concur.harness.RunnerContext;
 import dev.concur.harness.Spec;
 import dev.concur.model.ModelRegistry;
 import dev.concur.report.ReportFiles;
@@ -23,7 +24,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -116,6 +116,11 @@ final class BenchCommand implements Callable<Integer> {
             description = "skip a model whose estimated batch time exceeds this (default: 30s)")
     Duration maxBatch;
 
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = Converters.PositiveDuration.class,
+            description = "hard deadline per benchmark; past it the forks' threads are dumped, the forks are "
+                    + "killed and the result is 'timeout' (default: derived from the profile and the estimate, at least 30s)")
+    Duration timeout;
+
     @Option(names = {"-o", "--out"}, paramLabel = "FILE",
             description = "JSON report path (default: results/concur-<UTC time>.json)")
     Path out;
@@ -157,7 +162,8 @@ final class BenchCommand implements Callable<Integer> {
         Path jmhLog = reportPath.resolveSibling(stripJson(reportPath.getFileName().toString()) + ".jmh.log");
         try (PrintStream jmhOut = verbose ? new PrintStream(nonClosing(System.err), true, StandardCharsets.UTF_8)
                 : new PrintStream(Files.newOutputStream(jmhLog), true, StandardCharsets.UTF_8)) {
-            BenchmarkRunner runner = wiring.runner().apply(jmhOut);
+            String runId = stripJson(reportPath.getFileName().toString()) + "-" + ProcessHandle.current().pid();
+            BenchmarkRunner runner = wiring.runner().apply(new RunnerContext(jmhOut, reportPath, runId));
             boolean anyCores = specs.stream().anyMatch(s -> s.cores() != null);
             if (anyCores && !runner.pinning().equals("taskset")) {
                 stderr.println("concur: cannot pin forks to CPUs (" + runner.pinning().substring("none: ".length())
@@ -166,8 +172,10 @@ final class BenchCommand implements Callable<Integer> {
             Estimator estimator = wiring.estimator().get();
             Environment env = wiring.environment().get();
             RunConfig config = config(specs, choices, loaded, runner, anyCores);
-            BenchRun run = new BenchRun(runner, estimator, wiring.nanoClock());
+            BenchRun run = new BenchRun(runner, estimator, wiring.nanoClock(), wiring.limits());
             Report report;
+            Interruption interruption = new Interruption(reportPath, stderr);
+            Runtime.getRuntime().addShutdownHook(interruption.hook());
             try (Progress progress = Progress.create(!noProgress && !verbose)) {
                 report = run.run(specs, env, config, startedAt, new BenchRun.Listener() {
                     @Override
@@ -187,13 +195,11 @@ final class BenchCommand implements Callable<Integer> {
 
                     @Override
                     public void reportUpdated(Report r) {
-                        try {
-                            ReportFiles.writeAtomically(reportPath, ReportFiles.toJson(r));
-                        } catch (IOException e) {
-                            throw new UncheckedIOException("cannot write " + reportPath + ": " + e.getMessage(), e);
-                        }
+                        interruption.write(r);
                     }
                 });
+            } finally {
+                interruption.done();
             }
             stdout.println();
             stdout.print(TableRenderer.render(report));
@@ -208,7 +214,8 @@ final class BenchCommand implements Callable<Integer> {
             if (!verbose) stdout.println("JMH log: " + jmhLog);
             stdout.flush();
             stderr.flush();
-            return report.summary().failed() + report.summary().invalid() > 0 ? ExitCodes.FAILURE : ExitCodes.OK;
+            var sum = report.summary();
+            return sum.failed() + sum.invalid() + sum.timeout() > 0 ? ExitCodes.FAILURE : ExitCodes.OK;
         }
     }
 
@@ -218,7 +225,7 @@ final class BenchCommand implements Callable<Integer> {
         List<String> w;
         List<Integer> k = null;
         try {
-            m = models == null ? null : Names.resolve("model", models, ModelRegistry.names());
+            m = models == null ? null : Names.resolve("model", models, ModelRegistry.names(), ModelRegistry.faultNames());
             w = workloads == null ? null : Names.resolve("workload", workloads, WorkloadRegistry.names());
             if (cores != null) k = CoreCounts.parse(cores, wiring.machineCores());
         } catch (IllegalArgumentException e) {
@@ -228,7 +235,8 @@ final class BenchCommand implements Callable<Integer> {
             throw new UsageException("unknown profile '" + profile + "'. Valid: quick, precise");
         }
         return new Planner.Choices(m, w, tasks, latency == null ? null : latency.toNanos(), work, threads, k, profile,
-                forks, warmup, iterations, time == null ? null : time.toNanos(), maxBatch == null ? null : maxBatch.toNanos());
+                forks, warmup, iterations, time == null ? null : time.toNanos(), maxBatch == null ? null : maxBatch.toNanos(),
+                timeout == null ? null : timeout.toNanos());
     }
 
     private RunConfig config(List<Spec> specs, Planner.Choices choices, Suite loaded, BenchmarkRunner runner, boolean anyCores) {

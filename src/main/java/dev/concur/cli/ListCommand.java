@@ -48,6 +48,11 @@ final class ListCommand implements Callable<Integer> {
             out.printf("  %-18s %s%n", name, ModelRegistry.create(name).description());
         }
         out.println();
+        out.println("Fault models (by name only, never in 'all'; they exist to test concur's own fault handling):");
+        for (String name : ModelRegistry.faultNames()) {
+            out.printf("  %-18s %s%n", name, ModelRegistry.create(name).description());
+        }
+        out.println();
         out.println("Workloads (--workload), with their defaults:");
         for (String name : WorkloadRegistry.names()) {
             var w = WorkloadRegistry.get(name);

@@ -4,8 +4,9 @@ import dev.concur.harness.BenchmarkRunner;
 import dev.concur.harness.Estimator;
 import dev.concur.harness.EnvironmentProbe;
 import dev.concur.harness.JmhRunner;
+import dev.concur.harness.ResourceLimits;
+import dev.concur.harness.RunnerContext;
 import dev.concur.result.Environment;
-import java.io.PrintStream;
 import java.time.Instant;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -15,19 +16,20 @@ import java.util.function.Supplier;
  * What {@code concur bench} depends on from the outside world. The real wiring drives JMH; tests
  * substitute a seeded runner, a fixed clock and a fixed environment.
  *
- * @param runner      makes the runner, given the stream JMH's own output should go to
+ * @param runner      makes the runner, given where JMH's output and thread dumps go
  * @param estimator   calibrates the batch-time estimator
  * @param nanoClock   monotonic time for wall-time figures
  * @param now         the run's start timestamp
  * @param environment reads the host's environment
  * @param machineCores the processors this process may use: the upper limit of {@code --cores}
+ * @param limits      reads the process limits that decide whether N platform threads fit
  */
-public record Wiring(Function<PrintStream, BenchmarkRunner> runner, Supplier<Estimator> estimator,
+public record Wiring(Function<RunnerContext, BenchmarkRunner> runner, Supplier<Estimator> estimator,
                      LongSupplier nanoClock, Supplier<Instant> now, Supplier<Environment> environment,
-                     int machineCores) {
+                     int machineCores, Supplier<ResourceLimits> limits) {
 
     public static Wiring real() {
         return new Wiring(JmhRunner::new, Estimator::calibrate, System::nanoTime, Instant::now, EnvironmentProbe::host,
-                Runtime.getRuntime().availableProcessors());
+                Runtime.getRuntime().availableProcessors(), ResourceLimits::read);
     }
 }

@@ -88,13 +88,17 @@ public class BatchBenchmark {
     private volatile long validBatches;
     private volatile String firstMismatch;
     private volatile String error;
+    private volatile java.util.Set<Thread> threadsBefore = java.util.Set.of();
+    private volatile List<String> leftoverThreads = List.of();
 
     @Setup(Level.Trial)
     public void setup() throws Exception {
+        exitWithParent();
         try {
             WorkloadParams params = new WorkloadParams(tasks, Durations.parseNanos(latency), work);
             taskList = WorkloadRegistry.get(workload).tasks(params);
             reference = Reference.of(taskList);
+            threadsBefore = java.util.Set.copyOf(Thread.getAllStackTraces().keySet());
             impl = ModelRegistry.create(model);
             impl.open(new ModelSettings(threads, Runtime.getRuntime().availableProcessors()));
         } catch (Throwable t) {
@@ -133,9 +137,35 @@ public class BatchBenchmark {
     public void tearDown() throws Exception {
         try {
             if (impl != null) impl.close();
+            leftoverThreads = leftovers();
         } finally {
             writeReport();
         }
+    }
+
+    /**
+     * A fork must never outlive concur: if the host JVM dies, even by SIGKILL, which leaves it no
+     * chance to clean up, the fork halts itself. (JMH alone leaves such forks running as orphans.)
+     */
+    private static void exitWithParent() {
+        if (System.getProperty(ForkReport.DIR_PROPERTY) == null) return; // not started by concur
+        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(3)));
+    }
+
+    /**
+     * The model's threads (all are named {@code concur-*}) that were not there before setup and
+     * are still alive after close; waits up to half a second for stragglers to finish.
+     */
+    private List<String> leftovers() throws InterruptedException {
+        List<String> names = List.of();
+        for (int i = 0; i < 10; i++) {
+            names = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.isAlive() && !threadsBefore.contains(t) && t.getName().startsWith("concur-"))
+                    .map(Thread::getName).sorted().toList();
+            if (names.isEmpty()) break;
+            Thread.sleep(50);
+        }
+        return names;
     }
 
     /** Writes this fork's report next to the others; silently skipped outside concur. */
@@ -145,7 +175,7 @@ public class BatchBenchmark {
         ForkReport r = new ForkReport(ForkProbe.self(), batches, validBatches,
                 reference == null ? 0 : reference.tasks(), reference == null ? 0 : reference.checksum(),
                 firstMismatch, reference == null ? 0 : reference.cpuNanosPerTask(),
-                impl == null ? null : impl.usage(), error);
+                impl == null ? null : impl.usage(), error, leftoverThreads);
         Path target = Path.of(dir, "fork-" + ProcessHandle.current().pid() + ".json");
         try {
             Path tmp = Files.createTempFile(target.getParent(), "fork-", ".tmp");

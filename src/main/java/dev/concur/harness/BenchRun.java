@@ -52,11 +52,14 @@ public final class BenchRun {
     private final BenchmarkRunner runner;
     private final Estimator estimator;
     private final LongSupplier nanoClock;
+    private final java.util.function.Supplier<ResourceLimits> limits;
 
-    public BenchRun(BenchmarkRunner runner, Estimator estimator, LongSupplier nanoClock) {
+    public BenchRun(BenchmarkRunner runner, Estimator estimator, LongSupplier nanoClock,
+                    java.util.function.Supplier<ResourceLimits> limits) {
         this.runner = runner;
         this.estimator = estimator;
         this.nanoClock = nanoClock;
+        this.limits = limits;
     }
 
     public Report run(List<Spec> specs, Environment env, RunConfig config, Instant startedAt, Listener listener)
@@ -69,14 +72,22 @@ public final class BenchRun {
         listener.planned(specs, total);
         List<Entry> entries = new ArrayList<>();
         String timestamp = startedAt.toString();
+        // Replace whatever file was at the output path at once: it must never pass for this run.
+        listener.reportUpdated(report(timestamp, "running", env, config, List.of(), t0));
         for (int i = 0; i < specs.size(); i++) {
             Spec spec = specs.get(i);
             double est = estimator.batchMillis(spec);
+            String overLimits = skip(spec) ? null : limits.get().whyNot(osThreads(spec));
             if (skip(spec)) {
                 entries.add(new Entry(spec, skipped(spec, est), 0));
+            } else if (overLimits != null) {
+                entries.add(new Entry(spec, new Result(spec.model(), spec.workload(), spec.cores(), params(spec),
+                        Result.SKIPPED, "skipped: " + overLimits, est, null, null, null, null, null, null, List.of(),
+                        List.of(), null), 0));
             } else {
                 listener.started(i, spec, estimator.benchmarkSeconds(spec));
-                RunOutcome outcome = runner.run(spec);
+                long deadline = spec.timeoutNanos() != null ? spec.timeoutNanos() : Watchdog.defaultDeadlineNanos(spec, est);
+                RunOutcome outcome = runner.run(spec, i, deadline);
                 double cpu = outcome.forks().stream().mapToDouble(ForkReport::cpuNanosPerTask).average().orElse(0);
                 entries.add(new Entry(spec, toResult(spec, est, outcome), cpu));
             }
@@ -91,6 +102,12 @@ public final class BenchRun {
         return done;
     }
 
+    /** The most platform threads the spec's model may start, at the spec's core count. */
+    private int osThreads(Spec spec) {
+        int k = spec.cores() != null ? spec.cores() : Runtime.getRuntime().availableProcessors();
+        return ModelRegistry.create(spec.model()).caps(new ModelSettings(spec.threads(), k), spec.params().tasks()).osThreads();
+    }
+
     private boolean skip(Spec spec) {
         return estimator.batchMillis(spec) * 1e6 > spec.maxBatchNanos();
     }
@@ -102,14 +119,15 @@ public final class BenchRun {
                 w.usesLatency() ? spec.params().latencyNanos() / 1e6 : null,
                 w.usesWork() ? spec.params().work() : null,
                 spec.threads(), p.name(), p.forks(), p.warmupIterations(), p.warmupTime().toMillis(),
-                p.iterations(), p.iterationTime().toMillis(), spec.cores() == null ? null : false, null, spec.run());
+                p.iterations(), p.iterationTime().toMillis(), spec.cores() == null ? null : false, null,
+                spec.timeoutNanos() == null ? null : spec.timeoutNanos() / 1_000_000, spec.run());
     }
 
     private Result skipped(Spec spec, double estMs) {
         String note = String.format(Locale.ROOT, "skipped: estimated %s per batch (%s) exceeds --max-batch %s",
                 human(estMs), shape(spec), Durations.format(spec.maxBatchNanos()));
         return new Result(spec.model(), spec.workload(), spec.cores(), params(spec), Result.SKIPPED, note, estMs,
-                null, null, null, null, null, null, List.of());
+                null, null, null, null, null, null, List.of(), List.of(), null);
     }
 
     private static String shape(Spec spec) {
@@ -133,29 +151,42 @@ public final class BenchRun {
         Usage usage = usage(forks);
         Params params = params(spec);
         if (out.pinnedCpus() != null) params = withPinned(params, out.pinnedCpus());
+        List<String> warnings = new ArrayList<>();
+        for (ForkReport f : forks) {
+            if (f.leftoverThreads() != null && !f.leftoverThreads().isEmpty()) {
+                warnings.add("threads still running after teardown: " + String.join(", ", f.leftoverThreads()));
+            }
+        }
+        warnings = List.copyOf(new java.util.LinkedHashSet<>(warnings));
+        if (out.timedOut()) {
+            String note = out.failure() + (out.threadDump() != null ? "; thread dump: " + out.threadDump() : "");
+            return new Result(spec.model(), spec.workload(), spec.cores(), params, Result.TIMEOUT, note, estMs,
+                    null, null, null, null, v, usage, forkInfos, warnings, out.threadDump());
+        }
         if (out.failure() != null) {
             return new Result(spec.model(), spec.workload(), spec.cores(), params, Result.FAILED,
-                    "failed: " + out.failure(), estMs, null, null, null, null, v, usage, forkInfos);
+                    "failed: " + out.failure(), estMs, null, null, null, null, v, usage, forkInfos, warnings, null);
         }
         String coreProblem = coreMismatch(spec, out.pinnedCpus(), forkInfos);
         if (!"valid".equals(v.outcome()) || coreProblem != null) {
             String why = coreProblem != null ? coreProblem
                     : v.firstMismatch() != null ? v.firstMismatch() : "no fork reported its validation";
             return new Result(spec.model(), spec.workload(), spec.cores(), params, Result.INVALID, "invalid: " + why,
-                    estMs, null, null, null, null, v, usage, forkInfos);
+                    estMs, null, null, null, null, v, usage, forkInfos, warnings, null);
         }
         double score = out.score();
         Double errPct = out.error() == null ? null : 100 * out.error() / score;
         Score s = new Score(score, out.error(), errPct, 0.999, "ms", out.samples(), out.batchesMeasured());
         double tput = spec.params().tasks() / (score / 1000.0);
-        return new Result(spec.model(), spec.workload(), spec.cores(), params, Result.OK, out.error() == null
-                ? "no confidence interval: JMH needs at least 3 measured iterations" : null, estMs,
-                s, tput, null, null, v, usage, forkInfos);
+        String note = out.error() == null ? "no confidence interval: JMH needs at least 3 measured iterations"
+                : warnings.isEmpty() ? null : "warning: " + warnings.get(0);
+        return new Result(spec.model(), spec.workload(), spec.cores(), params, Result.OK, note, estMs,
+                s, tput, null, null, v, usage, forkInfos, warnings, null);
     }
 
     private static Params withPinned(Params p, String cpus) {
         return new Params(p.tasks(), p.latencyMs(), p.work(), p.threads(), p.profile(), p.forks(), p.warmupIterations(),
-                p.warmupMillis(), p.measurementIterations(), p.iterationMillis(), true, cpus, p.run());
+                p.warmupMillis(), p.measurementIterations(), p.iterationMillis(), true, cpus, p.timeoutMillis(), p.run());
     }
 
     /** Why a fork did not run on the cores it was asked to, or {@code null} when it did. */
@@ -252,7 +283,7 @@ public final class BenchRun {
 
     private Report report(String timestamp, String termination, Environment env, RunConfig config,
                           List<Result> results, long t0) {
-        int ok = 0, invalid = 0, skipped = 0, failed = 0;
+        int ok = 0, invalid = 0, skipped = 0, failed = 0, timeout = 0;
         List<Double> errs = new ArrayList<>();
         for (Result r : results) {
             switch (r.status()) {
@@ -262,6 +293,7 @@ public final class BenchRun {
                 }
                 case Result.INVALID -> invalid++;
                 case Result.SKIPPED -> skipped++;
+                case Result.TIMEOUT -> timeout++;
                 default -> failed++;
             }
         }
@@ -269,7 +301,7 @@ public final class BenchRun {
         double wall = (nanoClock.getAsLong() - t0) / 1e9;
         return new Report(Report.SCHEMA_VERSION, Version.get(), timestamp, termination, env, config,
                 List.copyOf(results), ScalingAnalysis.analyse(results),
-                new Summary(ok, invalid, skipped, failed, median, wall));
+                new Summary(ok, invalid, skipped, failed, timeout, median, wall));
     }
 
     static double median(List<Double> xs) {

@@ -6,8 +6,13 @@ package dev.concur.harness;
  */
 public interface BenchmarkRunner {
 
-    /** Runs {@code spec}; a benchmark failure is an outcome, not an exception. */
-    RunOutcome run(Spec spec) throws InterruptedException;
+    /**
+     * Runs {@code spec}; a benchmark failure is an outcome, not an exception. After
+     * {@code deadlineNanos} the forks are killed and the outcome says {@code timedOut}.
+     *
+     * @param index the benchmark's position in the run, for naming its thread dump
+     */
+    RunOutcome run(Spec spec, int index, long deadlineNanos) throws InterruptedException;
 
     /** The JVM flags forks are started with (recorded in the report's config). */
     java.util.List<String> forkJvmArgs();

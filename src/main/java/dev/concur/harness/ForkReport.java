@@ -18,10 +18,11 @@ import dev.concur.result.ForkInfo;
  * @param cpuNanosPerTask  the reference pass's CPU time per task
  * @param usage            the model's thread usage
  * @param error            the first error a batch threw, or {@code null}
+ * @param leftoverThreads  names of the model's threads still alive after its teardown
  */
 public record ForkReport(ForkInfo fork, long batches, long validBatches, int expectedTasks,
                          long expectedChecksum, String firstMismatch, double cpuNanosPerTask,
-                         ModelUsage usage, String error) {
+                         ModelUsage usage, String error, java.util.List<String> leftoverThreads) {
 
     public static final String DIR_PROPERTY = "concur.forkReports";
 }

@@ -36,12 +36,15 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 public final class JmhRunner implements BenchmarkRunner {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final PrintStream jmhOutput;
+    private final Path reportPath;
+    private final String runId;
     private final String taskset = Affinity.taskset();
     private final String hostCpus = ForkProbe.cpusAllowedList();
 
-    /** @param jmhOutput where JMH's own console output goes (a log file, or stderr with --verbose) */
-    public JmhRunner(PrintStream jmhOutput) {
-        this.jmhOutput = jmhOutput;
+    public JmhRunner(RunnerContext context) {
+        this.jmhOutput = context.jmhOutput();
+        this.reportPath = context.reportPath();
+        this.runId = context.runId();
     }
 
     @Override
@@ -61,7 +64,7 @@ public final class JmhRunner implements BenchmarkRunner {
     }
 
     @Override
-    public RunOutcome run(Spec spec) throws InterruptedException {
+    public RunOutcome run(Spec spec, int index, long deadlineNanos) throws InterruptedException {
         Profile profile = spec.profile();
         Path dir;
         try {
@@ -72,6 +75,7 @@ public final class JmhRunner implements BenchmarkRunner {
         try {
             List<String> jvmArgs = new ArrayList<>(forkJvmArgs());
             jvmArgs.add("-D" + ForkReport.DIR_PROPERTY + "=" + dir);
+            if (runId != null) jvmArgs.add("-Dconcur.run=" + runId);
             String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             String jvm = javaBin;
             String pinned = null;
@@ -105,13 +109,23 @@ public final class JmhRunner implements BenchmarkRunner {
                     .build();
             Collection<RunResult> results = List.of();
             String failure = null;
+            Path dump = reportPath == null ? null : reportPath.resolveSibling(stem(reportPath) + ".threads-"
+                    + (index + 1) + "-" + spec.model() + "-" + spec.workload() + (spec.cores() != null ? "-" + spec.cores() + "c" : "") + ".txt");
+            Watchdog watchdog = new Watchdog(deadlineNanos, dump);
             try {
                 results = new Runner(opts, OutputFormatFactory.createFormatInstance(jmhOutput, VerboseMode.NORMAL)).run();
-            } catch (RunnerException e) {
+            } catch (RunnerException | RuntimeException e) {
                 failure = rootMessage(e);
+            } finally {
+                watchdog.close();
             }
             if (Thread.interrupted()) throw new InterruptedException();
             List<ForkReport> forks = readForkReports(dir);
+            if (watchdog.fired()) {
+                return new RunOutcome(null, null, List.of(), 0, forks,
+                        "timeout: no result within " + dev.concur.workload.Durations.format(roundToMillis(deadlineNanos))
+                                + "; the forks were killed", pinned, true, watchdog.dump());
+            }
             String forkError = forks.stream().map(ForkReport::error).filter(e -> e != null).findFirst().orElse(null);
             if (forkError != null) failure = forkError;
             if (failure == null && results.isEmpty()) {
@@ -155,6 +169,15 @@ public final class JmhRunner implements BenchmarkRunner {
             return out;
         }
         return out;
+    }
+
+    private static String stem(Path p) {
+        String n = p.getFileName().toString();
+        return n.endsWith(".json") ? n.substring(0, n.length() - 5) : n;
+    }
+
+    private static long roundToMillis(long nanos) {
+        return Math.round(nanos / 1e6) * 1_000_000L;
     }
 
     private static String rootMessage(Throwable e) {

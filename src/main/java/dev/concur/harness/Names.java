@@ -12,13 +12,18 @@ public final class Names {
 
     /** The names in {@code asked} ({@code all} expands), in {@code valid}'s order; unknown names throw. */
     public static List<String> resolve(String kind, List<String> asked, List<String> valid) {
+        return resolve(kind, asked, valid, List.of());
+    }
+
+    /** As above; {@code hidden} names are accepted by name but never listed nor part of {@code all}. */
+    public static List<String> resolve(String kind, List<String> asked, List<String> valid, List<String> hidden) {
         Set<String> out = new LinkedHashSet<>();
         for (String raw : asked) {
             String name = raw.trim().toLowerCase(Locale.ROOT);
             if (name.isEmpty()) throw new IllegalArgumentException("empty " + kind + " name in the list; valid: " + String.join(", ", valid) + ", all");
             if (name.equals("all")) {
                 out.addAll(valid);
-            } else if (valid.contains(name)) {
+            } else if (valid.contains(name) || hidden.contains(name)) {
                 out.add(name);
             } else {
                 String near = nearest(name, valid);
@@ -30,6 +35,7 @@ public final class Names {
         // keep the registry's order (sequential first), whatever order the user typed
         List<String> ordered = new ArrayList<>();
         for (String v : valid) if (out.contains(v)) ordered.add(v);
+        for (String h : hidden) if (out.contains(h)) ordered.add(h);
         return ordered;
     }
 

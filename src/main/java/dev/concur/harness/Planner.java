@@ -23,15 +23,15 @@ public final class Planner {
      */
     public record Choices(List<String> models, List<String> workloads, Integer tasks, Long latencyNanos, Long work,
                           Integer threads, List<Integer> cores, String profile, Integer forks, Integer warmup,
-                          Integer iterations, Long timeNanos, Long maxBatchNanos) {
+                          Integer iterations, Long timeNanos, Long maxBatchNanos, Long timeoutNanos) {
 
         /** The option names given, for the report's {@code overrides}. */
         public List<String> given() {
             List<String> g = new ArrayList<>();
             Object[] values = {models, workloads, tasks, latencyNanos, work, threads, cores, profile, forks, warmup,
-                    iterations, timeNanos, maxBatchNanos};
+                    iterations, timeNanos, maxBatchNanos, timeoutNanos};
             String[] names = {"--model", "--workload", "--tasks", "--latency", "--work", "--threads", "--cores",
-                    "--profile", "--forks", "--warmup", "--iterations", "--time", "--max-batch"};
+                    "--profile", "--forks", "--warmup", "--iterations", "--time", "--max-batch", "--timeout"};
             for (int i = 0; i < names.length; i++) if (values[i] != null) g.add(names[i]);
             return g;
         }
@@ -41,7 +41,7 @@ public final class Planner {
 
     public static List<Spec> plan(Choices cli, Suite suite) {
         List<SuiteRun> runs = suite != null ? suite.runs()
-                : List.of(new SuiteRun(null, null, null, null, null, null, null, null, null, null, null, null, null, null, 0));
+                : List.of(new SuiteRun(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, 0));
         List<Spec> specs = new ArrayList<>();
         for (SuiteRun run : runs) {
             List<String> models = first(cli.models(), run.models(), ModelRegistry.names());
@@ -53,6 +53,7 @@ public final class Planner {
                     first(cli.iterations(), run.iterations(), null),
                     nanos(first(cli.timeNanos(), run.timeNanos(), null)));
             long maxBatch = first(cli.maxBatchNanos(), run.maxBatchNanos(), DEFAULT_MAX_BATCH.toNanos());
+            Long timeout = first(cli.timeoutNanos(), run.timeoutNanos(), null);
             for (String w : workloads) {
                 WorkloadParams d = WorkloadRegistry.get(w).defaults();
                 WorkloadParams p = new WorkloadParams(first(cli.tasks(), run.tasks(), d.tasks()),
@@ -60,7 +61,7 @@ public final class Planner {
                         first(cli.work(), run.work(), d.work()));
                 for (Integer k : cores) {
                     for (String m : models) {
-                        specs.add(new Spec(m, w, p, threads, k, profile, maxBatch, run.description()));
+                        specs.add(new Spec(m, w, p, threads, k, profile, maxBatch, timeout, run.description()));
                     }
                 }
             }

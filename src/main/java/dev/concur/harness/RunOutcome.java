@@ -12,6 +12,15 @@ import java.util.List;
  * @param forks           the reports the forks wrote (validation, usage, flags)
  * @param failure         why the benchmark failed, or {@code null}
  * @param pinnedCpus      the CPU list forks were pinned to, or {@code null} when not pinned
+ * @param timedOut        the watchdog's deadline passed and the forks were killed
+ * @param threadDump      where the watchdog saved the forks' threads, or {@code null}
  */
 public record RunOutcome(Double score, Double error, List<Double> samples, long batchesMeasured,
-                         List<ForkReport> forks, String failure, String pinnedCpus) {}
+                         List<ForkReport> forks, String failure, String pinnedCpus, boolean timedOut,
+                         String threadDump) {
+
+    public RunOutcome(Double score, Double error, List<Double> samples, long batchesMeasured,
+                      List<ForkReport> forks, String failure, String pinnedCpus) {
+        this(score, error, samples, batchesMeasured, forks, failure, pinnedCpus, false, null);
+    }
+}

@@ -68,7 +68,7 @@ public final class EventLoopModel implements ConcurrencyModel {
 
     @Override
     public Caps caps(ModelSettings s, int tasks) {
-        return new Caps(tasks, 1, "all N wait as timers; one loop thread computes");
+        return new Caps(tasks, 1, 1, "all N wait as timers; one loop thread computes");
     }
 
     @Override

@@ -89,6 +89,7 @@ public final class ForkJoinModel implements ConcurrencyModel {
     @Override
     public Caps caps(ModelSettings s, int tasks) {
         return new Caps(Math.min(tasks, s.cores() + MAX_SPARES), Math.min(tasks, s.cores()),
+                Math.min(tasks, s.cores() + MAX_SPARES),
                 "managedBlock compensates up to cores + " + MAX_SPARES + " threads; cores compute");
     }
 

@@ -11,6 +11,7 @@ import java.util.function.Supplier;
  */
 public final class ModelRegistry {
     private static final Map<String, Supplier<ConcurrencyModel>> BY_NAME = new LinkedHashMap<>();
+    private static final Map<String, Supplier<ConcurrencyModel>> FAULTS = new LinkedHashMap<>();
 
     static {
         register(SequentialModel::new);
@@ -19,6 +20,23 @@ public final class ModelRegistry {
         register(VirtualThreadModel::new);
         register(ForkJoinModel::new);
         register(EventLoopModel::new);
+
+        // Fault models: deliberately broken, selectable by name only, never part of "all".
+        fault(dev.concur.model.faults.SpinFaultModel::new);
+        fault(dev.concur.model.faults.DeadlockFaultModel::new);
+        fault(dev.concur.model.faults.NeverCompletesFaultModel::new);
+        fault(dev.concur.model.faults.ThrowFaultModel::new);
+        fault(dev.concur.model.faults.LoseFaultModel::new);
+        fault(dev.concur.model.faults.LeakFaultModel::new);
+    }
+
+    private static void fault(Supplier<ConcurrencyModel> factory) {
+        FAULTS.put(factory.get().name(), factory);
+    }
+
+    /** The fault models' names (for concur list and name resolution). */
+    public static List<String> faultNames() {
+        return List.copyOf(FAULTS.keySet());
     }
 
     private ModelRegistry() {}
@@ -32,12 +50,12 @@ public final class ModelRegistry {
     }
 
     public static boolean exists(String name) {
-        return BY_NAME.containsKey(name);
+        return BY_NAME.containsKey(name) || FAULTS.containsKey(name);
     }
 
     /** A new, unopened instance. */
     public static ConcurrencyModel create(String name) {
-        Supplier<ConcurrencyModel> f = BY_NAME.get(name);
+        Supplier<ConcurrencyModel> f = BY_NAME.containsKey(name) ? BY_NAME.get(name) : FAULTS.get(name);
         if (f == null) throw new IllegalArgumentException("unknown model: " + name);
         return f.get();
     }

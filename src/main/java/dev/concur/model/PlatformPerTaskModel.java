@@ -48,7 +48,7 @@ public final class PlatformPerTaskModel implements ConcurrencyModel {
 
     @Override
     public Caps caps(ModelSettings s, int tasks) {
-        return new Caps(tasks, Math.min(tasks, s.cores()), "one OS thread per task: all N wait at once");
+        return new Caps(tasks, Math.min(tasks, s.cores()), tasks, "one OS thread per task: all N wait at once");
     }
 
     @Override

@@ -56,7 +56,7 @@ public final class PlatformPoolModel implements ConcurrencyModel {
 
     @Override
     public Caps caps(ModelSettings s, int tasks) {
-        return new Caps(s.threads(), Math.min(s.threads(), s.cores()),
+        return new Caps(s.threads(), Math.min(s.threads(), s.cores()), s.threads(),
                 s.threads() + " pool threads can wait; min(threads, cores) can compute");
     }
 

@@ -39,7 +39,7 @@ public final class SequentialModel implements ConcurrencyModel {
 
     @Override
     public Caps caps(ModelSettings s, int tasks) {
-        return new Caps(1, 1, "one thread: one task waits or computes at a time");
+        return new Caps(1, 1, 1, "one thread: one task waits or computes at a time");
     }
 
     @Override

@@ -49,7 +49,7 @@ public final class VirtualThreadModel implements ConcurrencyModel {
 
     @Override
     public Caps caps(ModelSettings s, int tasks) {
-        return new Caps(tasks, Math.min(tasks, s.cores()),
+        return new Caps(tasks, Math.min(tasks, s.cores()), s.cores(),
                 "all N can wait (unmounted); carriers = cores can compute");
     }
 

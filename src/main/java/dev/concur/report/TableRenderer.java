@@ -127,8 +127,9 @@ public final class TableRenderer {
     public static String summary(Report report) {
         var s = report.summary();
         String median = s.medianErrorPct() == null ? "n/a" : pct1(s.medianErrorPct());
-        return String.format(Locale.ROOT, "%d ok, %d invalid, %d failed, %d skipped; median CI half-width %s (99.9%%); wall time %s",
-                s.ok(), s.invalid(), s.failed(), s.skipped(), median, duration(s.wallSeconds()));
+        String timeouts = s.timeout() > 0 ? ", " + s.timeout() + " timeout" : "";
+        return String.format(Locale.ROOT, "%d ok, %d invalid, %d failed%s, %d skipped; median CI half-width %s (99.9%%); wall time %s",
+                s.ok(), s.invalid(), s.failed(), timeouts, s.skipped(), median, duration(s.wallSeconds()));
     }
 
     private static void line(StringBuilder sb, String[] cells, int[] width, boolean[] RIGHT) {

@@ -17,11 +17,12 @@ package dev.concur.result;
  * @param pinned                with a core limit: whether the fork was pinned to CPUs (false where
  *                              taskset is missing or the OS is not Linux); {@code null} without a limit
  * @param pinnedCpus            the CPU list the fork was pinned to, {@code null} when not pinned
+ * @param timeoutMillis         the watchdog deadline given with {@code --timeout}, {@code null} for the default
  * @param run                   the suite run this came from (its description), {@code null} outside suites
  */
 public record Params(int tasks, Double latencyMs, Long work, int threads, String profile, int forks,
                      int warmupIterations, long warmupMillis, int measurementIterations, long iterationMillis,
-                     Boolean pinned, String pinnedCpus, String run) {
+                     Boolean pinned, String pinnedCpus, Long timeoutMillis, String run) {
 
     /** Same workload size and cores: the results are directly comparable. */
     public boolean sameSizeAs(Params o) {

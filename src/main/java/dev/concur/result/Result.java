@@ -12,7 +12,8 @@ import java.util.List;
  * @param cores                core count k the fork was limited to ({@code --cores}), {@code null} when unlimited
  * @param params               the values this benchmark ran with
  * @param status               {@code ok}, {@code invalid} (validation failed), {@code skipped}
- *                             (estimated batch over --max-batch) or {@code failed} (threw)
+ *                             (estimated batch over --max-batch, or beyond the process limits),
+ *                             {@code failed} (threw) or {@code timeout} (killed by the watchdog)
  * @param note                 why it is not {@code ok}, or {@code null}
  * @param estimatedBatchMs     concur's estimate before running (ideal time + start-up guesses)
  * @param batchTime            measured time per batch, {@code null} unless {@code ok}
@@ -22,15 +23,20 @@ import java.util.List;
  * @param validation           what the batches were checked against, and the outcome
  * @param usage                the threads the model used
  * @param forks                what each JMH fork really ran with
+ * @param warnings             things that did not invalidate the result but deserve a look,
+ *                             e.g. threads still running after the model's teardown
+ * @param threadDump           for a {@code timeout}: the file with the forks' thread dump
  */
 public record Result(String model, String workload, Integer cores, Params params, String status, String note, double estimatedBatchMs,
                      Score batchTime, Double throughputTasksPerSec, Double speedupVsSequential,
-                     Efficiency efficiency, Validation validation, Usage usage, List<ForkInfo> forks) {
+                     Efficiency efficiency, Validation validation, Usage usage, List<ForkInfo> forks,
+                     List<String> warnings, String threadDump) {
 
     public static final String OK = "ok";
     public static final String INVALID = "invalid";
     public static final String SKIPPED = "skipped";
     public static final String FAILED = "failed";
+    public static final String TIMEOUT = "timeout";
 
     public boolean ok() {
         return OK.equals(status);
@@ -38,6 +44,6 @@ public record Result(String model, String workload, Integer cores, Params params
 
     public Result withDerived(Double speedup, Efficiency eff) {
         return new Result(model, workload, cores, params, status, note, estimatedBatchMs, batchTime,
-                throughputTasksPerSec, speedup, eff, validation, usage, forks);
+                throughputTasksPerSec, speedup, eff, validation, usage, forks, warnings, threadDump);
     }
 }

@@ -69,7 +69,7 @@ public final class SuiteParser {
             if (r.models == null) throw new SuiteException(at + "this run has no 'models' (a list, or all)");
             if (r.workloads == null) throw new SuiteException(at + "this run has no 'workloads' (a list, or all)");
             runs.add(new SuiteRun(r.description, r.models, r.workloads, r.tasks, r.latency, r.work, r.threads, r.cores,
-                    r.profile, r.forks, r.warmup, r.iterations, r.time, r.maxBatch, r.line));
+                    r.profile, r.forks, r.warmup, r.iterations, r.time, r.maxBatch, r.timeout, r.line));
         }
         return new Suite(name, source, raw.description.strip(), List.copyOf(runs));
     }
@@ -121,6 +121,7 @@ public final class SuiteParser {
         @JsonProperty("iterations") @JsonDeserialize(using = PositiveInt.class) Integer iterations;
         @JsonProperty("time") @JsonDeserialize(using = PositiveDuration.class) Long time;
         @JsonProperty("max-batch") @JsonDeserialize(using = PositiveDuration.class) Long maxBatch;
+        @JsonProperty("timeout") @JsonDeserialize(using = PositiveDuration.class) Long timeout;
     }
 
     // ---- value readers: each fails with the parser's location, so messages carry the line ------
@@ -178,7 +179,7 @@ public final class SuiteParser {
     static final class ModelNames extends Checked<List<String>> {
         @Override
         List<String> read(JsonParser p, DeserializationContext c) throws IOException {
-            return Names.resolve("model", list(p), ModelRegistry.names());
+            return Names.resolve("model", list(p), ModelRegistry.names(), ModelRegistry.faultNames());
         }
     }
 

@@ -20,9 +20,10 @@ import java.util.List;
  * @param iterations     measured iterations
  * @param timeNanos      iteration length
  * @param maxBatchNanos  skip threshold
+ * @param timeoutNanos   the watchdog's deadline per benchmark
  * @param line           the line of the file where this run starts
  */
 public record SuiteRun(String description, List<String> models, List<String> workloads, Integer tasks,
                        Long latencyNanos, Long work, Integer threads, List<Integer> cores, String profile,
                        Integer forks, Integer warmup, Integer iterations, Long timeNanos, Long maxBatchNanos,
-                       int line) {}
+                       Long timeoutNanos, int line) {}

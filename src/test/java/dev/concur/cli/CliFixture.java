@@ -16,6 +16,8 @@ public final class CliFixture {
     public static final Estimator ESTIMATOR = new Estimator(2.5, 2);
 
     public final FakeRunner runner = new FakeRunner(ESTIMATOR, 7);
+    /** The process limits the fake run sees: none, unless a test sets some. */
+    public dev.concur.harness.ResourceLimits limits = new dev.concur.harness.ResourceLimits(null, null, null, null, null, null, null);
     public String out;
     public String err;
 
@@ -28,7 +30,7 @@ public final class CliFixture {
     public Wiring wiring() {
         AtomicLong clock = new AtomicLong();
         return new Wiring(ignored -> runner, () -> ESTIMATOR,
-                () -> clock.addAndGet(1_500_000_000L), () -> START, CliFixture::environment, 4);
+                () -> clock.addAndGet(1_500_000_000L), () -> START, CliFixture::environment, 4, () -> limits);
     }
 
     public int run(String... args) {

@@ -54,7 +54,7 @@ class CoresAndAffinityTest {
 
     @Test
     void mismatchIsCaught() {
-        Spec one = new Spec("virtual", "cpu", new WorkloadParams(10, 0, 10), 200, 1, Profile.QUICK, Long.MAX_VALUE, null);
+        Spec one = new Spec("virtual", "cpu", new WorkloadParams(10, 0, 10), 200, 1, Profile.QUICK, Long.MAX_VALUE, null, null);
         ForkInfo good = new ForkInfo(1, List.of(), "25", 1, "0");
         ForkInfo twoProcs = new ForkInfo(2, List.of(), "25", 2, "0");
         ForkInfo wrongCpu = new ForkInfo(3, List.of(), "25", 1, "1");

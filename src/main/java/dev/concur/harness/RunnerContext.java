@@ -1,0 +1,14 @@
+package dev.concur.harness;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+
+/**
+ * What a runner needs from the command that starts it.
+ *
+ * @param jmhOutput  where JMH's own console output goes
+ * @param reportPath the JSON report; thread dumps are written beside it
+ * @param runId      a token every fork carries as {@code -Dconcur.run=ID}, so a leftover fork
+ *                   can be found with {@code pgrep -f concur.run=ID}
+ */
+public record RunnerContext(PrintStream jmhOutput, Path reportPath, String runId) {}
