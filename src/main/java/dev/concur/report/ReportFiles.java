@@ -55,6 +55,15 @@ public final class ReportFiles {
         }
     }
 
+    /** An I/O error in words a user reads at a glance, without the exception's class name. */
+    static String plain(IOException e) {
+        if (e instanceof java.nio.file.FileAlreadyExistsException f) return f.getFile() + " exists and is not a directory";
+        if (e instanceof java.nio.file.NoSuchFileException) return "a parent directory cannot be created there";
+        if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) return f.getReason();
+        return e.getMessage() == null ? "I/O error" : e.getMessage();
+    }
+
     /**
      * Fails now, before anything is measured, if {@code target} could not be written later.
      *
@@ -67,7 +76,7 @@ public final class ReportFiles {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new IOException("cannot create directory " + dir + " (" + e.getClass().getSimpleName() + ")");
+            throw new IOException("cannot create directory " + dir + ": " + plain(e));
         }
         Path probe;
         try {
