@@ -125,6 +125,11 @@ final class BenchCommand implements Callable<Integer> {
             description = "JSON report path (default: results/concur-<UTC time>.json)")
     Path out;
 
+    @Option(names = "--jmh-json", paramLabel = "FILE",
+            description = "also write JMH's own JSON (as -rf json writes it) for the benchmarks that completed, "
+                    + "for tools that read JMH results (github-action-benchmark, Bencher, JMH Visualizer)")
+    Path jmhJson;
+
     @Option(names = "--no-progress", description = "never show the progress bar")
     boolean noProgress;
 
@@ -156,6 +161,13 @@ final class BenchCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UsageException("cannot write the report: " + e.getMessage());
         }
+        if (jmhJson != null) {
+            try {
+                ReportFiles.checkWritable(jmhJson);
+            } catch (IOException e) {
+                throw new UsageException("cannot write --jmh-json: " + e.getMessage());
+            }
+        }
 
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
@@ -163,7 +175,7 @@ final class BenchCommand implements Callable<Integer> {
         try (PrintStream jmhOut = verbose ? new PrintStream(nonClosing(System.err), true, StandardCharsets.UTF_8)
                 : new PrintStream(Files.newOutputStream(jmhLog), true, StandardCharsets.UTF_8)) {
             String runId = stripJson(reportPath.getFileName().toString()) + "-" + ProcessHandle.current().pid();
-            BenchmarkRunner runner = wiring.runner().apply(new RunnerContext(jmhOut, reportPath, runId));
+            BenchmarkRunner runner = wiring.runner().apply(new RunnerContext(jmhOut, reportPath, runId, jmhJson));
             boolean anyCores = specs.stream().anyMatch(s -> s.cores() != null);
             if (anyCores && !runner.pinning().equals("taskset")) {
                 stderr.println("concur: cannot pin forks to CPUs (" + runner.pinning().substring("none: ".length())

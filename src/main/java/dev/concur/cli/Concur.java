@@ -12,8 +12,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = Concur.VersionProvider.class,
         description = "Compare JVM concurrency models on the same workloads, measured with JMH.",
-        subcommands = {BenchCommand.class, ListCommand.class, JmhCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 ok, 1 a benchmark failed or was invalid, 2 bad input."})
+        subcommands = {BenchCommand.class, CompareCommand.class, ListCommand.class, JmhCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 ok, 1 a benchmark failed, timed out or was invalid (compare: a regression),",
+                "2 bad input, 3 compare was inconclusive, 130/143 interrupted."})
 public final class Concur implements Callable<Integer> {
 
     @Spec

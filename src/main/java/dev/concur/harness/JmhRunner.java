@@ -38,6 +38,8 @@ public final class JmhRunner implements BenchmarkRunner {
     private final PrintStream jmhOutput;
     private final Path reportPath;
     private final String runId;
+    private final Path jmhJson;
+    private final List<RunResult> allResults = new ArrayList<>();
     private final String taskset = Affinity.taskset();
     private final String hostCpus = ForkProbe.cpusAllowedList();
 
@@ -45,6 +47,26 @@ public final class JmhRunner implements BenchmarkRunner {
         this.jmhOutput = context.jmhOutput();
         this.reportPath = context.reportPath();
         this.runId = context.runId();
+        this.jmhJson = context.jmhJson();
+    }
+
+    /**
+     * Rewrites {@code --jmh-json} with every result so far, in exactly the format JMH's own
+     * {@code -rf json} writes (JMH's ResultFormat does the writing): params, rawData,
+     * scoreConfidence, secondaryMetrics. Benchmarks that failed are absent, as in JMH.
+     */
+    private void writeJmhJson() {
+        if (jmhJson == null) return;
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (PrintStream ps = new PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8)) {
+            org.openjdk.jmh.results.format.ResultFormatFactory
+                    .getInstance(org.openjdk.jmh.results.format.ResultFormatType.JSON, ps).writeOut(allResults);
+        }
+        try {
+            dev.concur.report.ReportFiles.writeAtomically(jmhJson, bytes.toString(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + jmhJson, e);
+        }
     }
 
     @Override
@@ -134,6 +156,8 @@ public final class JmhRunner implements BenchmarkRunner {
             if (failure != null || results.isEmpty()) {
                 return new RunOutcome(null, null, List.of(), 0, forks, failure, pinned);
             }
+            allResults.add(results.iterator().next());
+            writeJmhJson();
             return outcome(results.iterator().next(), forks, pinned);
         } finally {
             deleteQuietly(dir);

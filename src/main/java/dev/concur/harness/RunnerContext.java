@@ -10,5 +10,6 @@ import java.nio.file.Path;
  * @param reportPath the JSON report; thread dumps are written beside it
  * @param runId      a token every fork carries as {@code -Dconcur.run=ID}, so a leftover fork
  *                   can be found with {@code pgrep -f concur.run=ID}
+ * @param jmhJson    where to write JMH's own JSON for the run ({@code --jmh-json}), or {@code null}
  */
-public record RunnerContext(PrintStream jmhOutput, Path reportPath, String runId) {}
+public record RunnerContext(PrintStream jmhOutput, Path reportPath, String runId, Path jmhJson) {}

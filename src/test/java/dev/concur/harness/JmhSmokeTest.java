@@ -35,7 +35,7 @@ class JmhSmokeTest {
         cl.setErr(new PrintWriter(e));
         int code = cl.execute("bench", "--model=virtual,eventloop", "--workload=mixed", "--tasks", "40",
                 "--latency", "5ms", "--work", "2000", "--warmup", "1", "--iterations", "3", "--time", "50ms",
-                "--no-progress", "--out", out.toString());
+                "--no-progress", "--out", out.toString(), "--jmh-json", dir.resolve("jmh.json").toString());
         assertEquals(0, code, o + "\n" + e);
         JsonNode report = ReportFiles.json().readTree(out.toFile());
         assertEquals("completed", report.get("termination").asText());
@@ -51,5 +51,25 @@ class JmhSmokeTest {
             assertTrue(fork.get("availableProcessors").asInt() >= 1);
         }
         assertEquals(1, report.get("results").get(1).get("usage").get("peakLiveThreads").asInt(), "eventloop: one thread");
+
+        // --jmh-json: exactly JMH's own -rf json shape, which Bencher, github-action-benchmark and JMH Visualizer read
+        JsonNode jmh = ReportFiles.json().readTree(dir.resolve("jmh.json").toFile());
+        assertTrue(jmh.isArray());
+        assertEquals(2, jmh.size());
+        JsonNode first = jmh.get(0);
+        assertEquals("dev.concur.harness.BatchBenchmark.batch", first.get("benchmark").asText());
+        assertEquals("avgt", first.get("mode").asText());
+        assertEquals("virtual", first.get("params").get("model").asText());
+        assertEquals("mixed", first.get("params").get("workload").asText());
+        JsonNode pm = first.get("primaryMetric");
+        assertEquals("ms/op", pm.get("scoreUnit").asText());
+        assertEquals(2, pm.get("scoreConfidence").size());
+        assertEquals(3, pm.get("rawData").get(0).size(), "one fork, three measured iterations");
+        assertTrue(first.has("secondaryMetrics"));
+        assertTrue(first.get("jvmArgs").toString().contains("-Xmx1g"));
+        // and concur's own gate pairs it with the concur report of the same run
+        var fromJmh = dev.concur.compare.ResultReader.read(dir.resolve("jmh.json")).sides().get(0).key();
+        var fromReport = dev.concur.compare.ResultReader.read(out).sides().get(0).key();
+        assertEquals(fromReport, fromJmh);
     }
 }

@@ -1,0 +1,117 @@
+package dev.concur.cli;
+
+import dev.concur.compare.CompareInputException;
+import dev.concur.compare.CompareOutcome;
+import dev.concur.compare.CompareRenderer;
+import dev.concur.compare.Gate;
+import dev.concur.compare.ResultFile;
+import dev.concur.compare.ResultReader;
+import dev.concur.compare.Verdict;
+import dev.concur.report.ReportFiles;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code concur compare BASELINE CURRENT}: the CI regression gate. */
+@Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Compare two runs and fail on a real regression: a Mann-Whitney U test on the raw samples,",
+                "Holm-corrected over all benchmarks, AND a change beyond --threshold in the bad direction.",
+                "Reads concur reports and JMH's own JSON (-rf json). Several files per side: a,b (merged)."},
+        footer = {"", "Exit codes: 0 no regression, 1 regression, 2 usage or input error, 3 inconclusive",
+                "(too few samples, NaN/missing scores, unit mismatch, a baseline benchmark missing or failed now;",
+                "with --strict also differing environments)."})
+final class CompareCommand implements Callable<Integer> {
+
+    @picocli.CommandLine.Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "1", paramLabel = "BASELINE", split = ",", description = "baseline result file(s)")
+    List<Path> baseline;
+
+    @Parameters(index = "1", arity = "1", paramLabel = "CURRENT", split = ",", description = "current result file(s)")
+    List<Path> current;
+
+    @Option(names = "--alpha", paramLabel = "P", defaultValue = "0.05",
+            description = "significance level, before Holm's correction (default: ${DEFAULT-VALUE})")
+    double alpha;
+
+    @Option(names = "--threshold", paramLabel = "PERCENT", defaultValue = "5",
+            description = "smallest change in the bad direction that counts as a regression, in percent (default: ${DEFAULT-VALUE})")
+    double thresholdPct;
+
+    @Option(names = "--allow-missing", description = "a benchmark missing or failed in the current run does not make the result inconclusive")
+    boolean allowMissing;
+
+    @Option(names = "--allow-inconclusive", description = "inconclusive pairs do not fail (exit 0 unless a regression)")
+    boolean allowInconclusive;
+
+    @Option(names = "--strict", description = "differing environments (CPU, cores, JDK, JVM flags) make the comparison inconclusive (exit 3)")
+    boolean strict;
+
+    @Option(names = "--summary", paramLabel = "FILE", description = "write a Markdown summary (e.g. >> $GITHUB_STEP_SUMMARY via a file)")
+    Path summary;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "write the verdicts as JSON")
+    Path json;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!(alpha > 0 && alpha < 1)) throw new UsageException("--alpha must be between 0 and 1, not " + alpha);
+        if (!(thresholdPct >= 0 && thresholdPct < 1000)) throw new UsageException("--threshold must be a percentage >= 0, not " + thresholdPct);
+        for (Path out : new Path[] {summary, json}) {
+            if (out == null) continue;
+            try {
+                ReportFiles.checkWritable(out);
+            } catch (IOException e) {
+                throw new UsageException("cannot write " + out + ": " + e.getMessage());
+            }
+        }
+        List<ResultFile> base = read(baseline);
+        List<ResultFile> cur = read(current);
+        List<Verdict> verdicts = new Gate(alpha, thresholdPct / 100).compare(base, cur);
+        List<String> warnings = new ArrayList<>(Gate.environmentDifferences(base, cur));
+        int code = CompareOutcome.exitCode(verdicts, !warnings.isEmpty(), strict, allowMissing, allowInconclusive);
+        CompareOutcome outcome = new CompareOutcome(baseline.stream().map(Path::toString).toList(),
+                current.stream().map(Path::toString).toList(), alpha, thresholdPct / 100, verdicts, warnings, code);
+
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(CompareRenderer.table(verdicts));
+        out.println();
+        for (String w : warnings) out.println("warning: " + w + (strict ? " (--strict: inconclusive)" : ""));
+        out.printf("%d regression, %d improvement, %d no change, %d inconclusive, %d new -> exit %d%n",
+                outcome.count(Verdict.REGRESSION), outcome.count(Verdict.IMPROVEMENT), outcome.count(Verdict.NO_CHANGE),
+                outcome.count(Verdict.INCONCLUSIVE), outcome.count(Verdict.NEW), code);
+        for (Verdict v : verdicts) {
+            if (v.verdict().equals(Verdict.REGRESSION)) {
+                out.printf("REGRESSION: %s is %s slower (95%% CI %s to %s, p %s after Holm)%n", v.benchmark(),
+                        String.format(java.util.Locale.ROOT, "%.1f%%", 100 * (v.lowerIsBetter() ? v.change() : -v.change())),
+                        String.format(java.util.Locale.ROOT, "%+.1f%%", 100 * v.ciLow()),
+                        String.format(java.util.Locale.ROOT, "%+.1f%%", 100 * v.ciHigh()),
+                        v.pHolm() < 1e-4 ? "<0.0001" : String.format(java.util.Locale.ROOT, "%.4f", v.pHolm()));
+            }
+        }
+        out.flush();
+        if (summary != null) ReportFiles.writeAtomically(summary, CompareRenderer.markdown(outcome));
+        if (json != null) ReportFiles.writeAtomically(json, ReportFiles.json().writeValueAsString(outcome) + "\n");
+        return code;
+    }
+
+    private static List<ResultFile> read(List<Path> paths) {
+        List<ResultFile> files = new ArrayList<>();
+        for (Path p : paths) {
+            try {
+                files.add(ResultReader.read(p));
+            } catch (CompareInputException e) {
+                throw new UsageException(e.getMessage());
+            }
+        }
+        return files;
+    }
+}

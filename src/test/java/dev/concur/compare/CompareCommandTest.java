@@ -1,0 +1,133 @@
+package dev.concur.compare;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.concur.cli.CliFixture;
+import dev.concur.report.ReportFiles;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** concur compare through the command line: verdicts, exit codes, summary and JSON outputs. */
+class CompareCommandTest {
+    @TempDir
+    Path dir;
+
+    private final CliFixture cli = new CliFixture();
+
+    /** A JMH-format file with the given benchmarks: name → mean (CV 2 %, 12 samples). */
+    private Path jmh(String name, long seed, String unit, String mode, Object... nameMean) throws Exception {
+        Random r = new Random(seed);
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < nameMean.length; i += 2) {
+            double mean = (Double) nameMean[i + 1];
+            List<String> xs = new ArrayList<>();
+            for (int k = 0; k < 12; k++) xs.add(Double.toString(mean * (1 + 0.02 * r.nextGaussian())));
+            if (i > 0) sb.append(',');
+            sb.append("{\"benchmark\":\"org.bench.").append(nameMean[i]).append("\",\"mode\":\"").append(mode)
+                    .append("\",\"jdkVersion\":\"25\",\"jvmArgs\":[],\"primaryMetric\":{\"score\":").append(mean)
+                    .append(",\"scoreUnit\":\"").append(unit).append("\",\"rawData\":[[").append(String.join(",", xs)).append("]]}}");
+        }
+        return Files.writeString(dir.resolve(name), sb.append(']').toString());
+    }
+
+    @Test
+    void noChangeExitsZero() throws Exception {
+        Path a = jmh("a.json", 1, "ms/op", "avgt", "Alpha.run", 100.0, "Beta.run", 50.0);
+        Path b = jmh("b.json", 2, "ms/op", "avgt", "Alpha.run", 100.0, "Beta.run", 50.0);
+        assertEquals(0, cli.run("compare", a.toString(), b.toString()), cli.err + cli.out);
+        assertTrue(cli.out.contains("no change"), cli.out);
+    }
+
+    @Test
+    void regressionExitsOneAndNamesTheBenchmark() throws Exception {
+        Path a = jmh("a.json", 1, "ms/op", "avgt", "Alpha.run", 100.0, "Beta.run", 50.0);
+        Path b = jmh("b.json", 2, "ms/op", "avgt", "Alpha.run", 130.0, "Beta.run", 50.0);
+        Path summary = dir.resolve("summary.md");
+        Path json = dir.resolve("verdicts.json");
+        assertEquals(1, cli.run("compare", a.toString(), b.toString(), "--summary", summary.toString(), "--json", json.toString()));
+        assertTrue(cli.out.contains("REGRESSION: Alpha.run mode=avgt is 3"), cli.out);
+        assertTrue(Files.readString(summary).startsWith("### ❌ concur: 1 performance regression(s)"));
+        assertTrue(Files.readString(summary).contains("| Alpha.run mode=avgt |"), Files.readString(summary));
+        JsonNode v = ReportFiles.json().readTree(json.toFile());
+        assertEquals(1, v.get("exitCode").asInt());
+        assertEquals("regression", v.get("verdicts").get(0).get("verdict").asText());
+    }
+
+    @Test
+    void throughputDirectionComesFromTheMode() throws Exception {
+        // ops/s going DOWN 30 % is the regression; github-action-benchmark reads every JMH score as smaller-is-better
+        Path a = jmh("a.json", 1, "ops/s", "thrpt", "Alpha.run", 1000.0);
+        Path b = jmh("b.json", 2, "ops/s", "thrpt", "Alpha.run", 700.0);
+        assertEquals(1, cli.run("compare", a.toString(), b.toString()));
+        Path c = jmh("c.json", 3, "ops/s", "thrpt", "Alpha.run", 1300.0);
+        assertEquals(0, cli.run("compare", a.toString(), c.toString()));
+        assertTrue(cli.out.contains("improvement"), cli.out);
+    }
+
+    @Test
+    void missingBenchmarkIsInconclusiveUnlessAllowed() throws Exception {
+        Path a = jmh("a.json", 1, "ms/op", "avgt", "Alpha.run", 100.0, "Beta.run", 50.0);
+        Path b = jmh("b.json", 2, "ms/op", "avgt", "Alpha.run", 100.0);
+        assertEquals(3, cli.run("compare", a.toString(), b.toString()));
+        assertTrue(cli.out.contains("inconclusive: missing in the current run"), cli.out);
+        assertEquals(0, cli.run("compare", a.toString(), b.toString(), "--allow-missing"));
+        assertEquals(0, cli.run("compare", a.toString(), b.toString(), "--allow-inconclusive"));
+    }
+
+    @Test
+    void unitMismatchAndNaNAreInconclusive() throws Exception {
+        Path a = jmh("a.json", 1, "ms/op", "avgt", "Alpha.run", 100.0);
+        Path b = jmh("b.json", 2, "us/op", "avgt", "Alpha.run", 100.0);
+        assertEquals(3, cli.run("compare", a.toString(), b.toString()));
+        assertTrue(cli.out.contains("unit mismatch: ms/op vs us/op"), cli.out);
+        Path n = Files.writeString(dir.resolve("n.json"), Files.readString(a).replaceFirst("\\[\\[[0-9.]+", "[[\"NaN\""));
+        assertEquals(3, cli.run("compare", a.toString(), n.toString()));
+        assertTrue(cli.out.contains("a NaN or infinite sample"), cli.out);
+    }
+
+    @Test
+    void fewSamplesAreInconclusive() throws Exception {
+        Path a = Files.writeString(dir.resolve("a.json"), ResultReaderTest.JMH);
+        assertEquals(3, cli.run("compare", a.toString(), a.toString()));
+        assertTrue(cli.out.contains("fewer than 5 samples (2 vs 2)"), cli.out);
+    }
+
+    @Test
+    void inputErrorsExitTwoInOneLine() throws Exception {
+        Path truncated = Files.writeString(dir.resolve("t.json"), "[{\"benchmark\": \"a\", ");
+        Path good = jmh("a.json", 1, "ms/op", "avgt", "Alpha.run", 100.0);
+        assertEquals(2, cli.run("compare", good.toString(), truncated.toString()));
+        assertEquals(1, cli.err.strip().lines().count(), cli.err);
+        assertTrue(cli.err.contains("truncated JSON"), cli.err);
+        assertEquals(2, cli.run("compare", good.toString()));
+        assertEquals(2, cli.run("compare", good.toString(), good.toString(), "--alpha", "2"));
+        assertEquals(2, cli.run("compare", good.toString(), good.toString(), "--json", dir.resolve("a.json/x").toString()));
+    }
+
+    @Test
+    void environmentDifferenceWarnsAndFailsUnderStrict() throws Exception {
+        Path a = jmh("a.json", 1, "ms/op", "avgt", "Alpha.run", 100.0);
+        Path b = Files.writeString(dir.resolve("b.json"), Files.readString(jmh("b0.json", 2, "ms/op", "avgt", "Alpha.run", 100.0))
+                .replace("\"jdkVersion\":\"25\"", "\"jdkVersion\":\"21\""));
+        assertEquals(0, cli.run("compare", a.toString(), b.toString()));
+        assertTrue(cli.out.contains("warning: JDK differs: 25 vs 21"), cli.out);
+        assertEquals(3, cli.run("compare", a.toString(), b.toString(), "--strict"));
+    }
+
+    @Test
+    void severalFilesPerSideAreMerged() throws Exception {
+        Path a1 = jmh("a1.json", 1, "ms/op", "avgt", "Alpha.run", 100.0);
+        Path a2 = jmh("a2.json", 2, "ms/op", "avgt", "Alpha.run", 100.0);
+        Path b1 = jmh("b1.json", 3, "ms/op", "avgt", "Alpha.run", 100.0);
+        Path json = dir.resolve("v.json");
+        assertEquals(0, cli.run("compare", a1 + "," + a2, b1.toString(), "--json", json.toString()));
+        assertEquals(24, ReportFiles.json().readTree(json.toFile()).get("verdicts").get(0).get("nBaseline").asInt());
+    }
+}
