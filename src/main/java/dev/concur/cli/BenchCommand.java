@@ -130,6 +130,13 @@ final class BenchCommand implements Callable<Integer> {
                     + "for tools that read JMH results (github-action-benchmark, Bencher, JMH Visualizer)")
     Path jmhJson;
 
+    @Option(names = "--report", split = ",", paramLabel = "FMT",
+            description = "after the run, also render the report: md, csv, latex, html, png, svg (into <report>-report/)")
+    List<String> reportFormats;
+
+    @Option(names = "--lang", paramLabel = "LANG", description = "language of --report: es or en (default: from your locale)")
+    String lang;
+
     @Option(names = "--no-progress", description = "never show the progress bar")
     boolean noProgress;
 
@@ -145,6 +152,9 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Planner.Choices choices = choices();
+        String reportLang = ReportCommand.resolveLanguage(lang);
+        List<dev.concur.report.ReportFormat> renderFormats =
+                reportFormats == null ? List.of() : ReportCommand.resolveFormats(reportFormats);
         Suite loaded = null;
         if (suite != null) {
             try {
@@ -223,6 +233,12 @@ final class BenchCommand implements Callable<Integer> {
             stdout.println();
             stdout.println(TableRenderer.summary(report));
             stdout.println("report: " + reportPath);
+            if (!renderFormats.isEmpty()) {
+                Path dir = ReportCommand.defaultDir(reportPath);
+                for (Path p : dev.concur.report.ReportWriter.write(List.of(report), renderFormats, reportLang, dir)) {
+                    stdout.println("rendered: " + p);
+                }
+            }
             if (!verbose) stdout.println("JMH log: " + jmhLog);
             stdout.flush();
             stderr.flush();

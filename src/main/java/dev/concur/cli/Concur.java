@@ -9,10 +9,11 @@ import picocli.CommandLine.Spec;
 
 /** The {@code concur} command: subcommands do the work; this maps every error to one line and an exit code. */
 @Command(name = "concur",
+        resourceBundle = "dev.concur.cli.Help",
         mixinStandardHelpOptions = true,
         versionProvider = Concur.VersionProvider.class,
         description = "Compare JVM concurrency models on the same workloads, measured with JMH.",
-        subcommands = {BenchCommand.class, CompareCommand.class, ListCommand.class, JmhCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {BenchCommand.class, ReportCommand.class, CompareCommand.class, ListCommand.class, JmhCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 a benchmark failed, timed out or was invalid (compare: a regression),",
                 "2 bad input, 3 compare was inconclusive, 130/143 interrupted."})
 public final class Concur implements Callable<Integer> {
@@ -21,7 +22,23 @@ public final class Concur implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true"); // charts are drawn without a display
+        helpLanguage(args, System.getenv("CONCUR_LANG"));
         System.exit(commandLine(Wiring.real()).execute(args));
+    }
+
+    /**
+     * Help follows the JVM's default locale; {@code --lang es} (or {@code CONCUR_LANG=es}) sets it
+     * first, so that {@code concur --help --lang es} and {@code concur bench --lang es --help} are Spanish.
+     */
+    static void helpLanguage(String[] args, String env) {
+        String lang = env;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--lang") && i + 1 < args.length) lang = args[i + 1];
+            else if (args[i].startsWith("--lang=")) lang = args[i].substring("--lang=".length());
+        }
+        if ("es".equals(lang)) java.util.Locale.setDefault(java.util.Locale.forLanguageTag("es-ES"));
+        else if ("en".equals(lang)) java.util.Locale.setDefault(java.util.Locale.forLanguageTag("en-US"));
     }
 
     /** The configured command line; tests pass a {@link Wiring} with a fake runner. */

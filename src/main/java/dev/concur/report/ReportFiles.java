@@ -35,11 +35,16 @@ public final class ReportFiles {
 
     /** Replaces {@code target} with {@code content}, atomically. */
     public static void writeAtomically(Path target, String content) throws IOException {
+        writeAtomically(target, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Replaces {@code target} with {@code bytes}, atomically. */
+    public static void writeAtomically(Path target, byte[] bytes) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
         try {
-            Files.writeString(tmp, content, StandardCharsets.UTF_8);
+            Files.write(tmp, bytes);
             try { // temp files are created owner-only; a report is an ordinary readable file
                 Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
             } catch (UnsupportedOperationException notPosix) {

@@ -18,8 +18,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Bad input of every kind concur accepts today (command-line arguments, suite files, output
- * paths), each through the real command line: one line on stderr, exit code 2, no stack trace,
+ * Bad input of every kind concur accepts (command-line arguments, suite files, result files
+ * given to report and compare, output paths), each through the real command line: one line on stderr, exit code 2, no stack trace,
  * nothing run and no report file written.
  */
 class BadInputTest {
@@ -82,6 +82,24 @@ class BadInputTest {
         a.add(Arguments.of("suite bad duration", new String[] {"--suite=" + suite("dur", run("    models: all\n    workloads: io\n    latency: soon\n"))}));
         a.add(Arguments.of("suite run without models", new String[] {"--suite=" + suite("nomodels", run("    workloads: io\n"))}));
         a.add(Arguments.of("suite without runs", new String[] {"--suite=" + suite("noruns", "description: d\n")}));
+        // result files given to report and compare
+        Path good = Files.writeString(dir.resolve("good.json"), Files.readString(Path.of("src/test/resources/golden/report.json")));
+        String[][] files = {
+                {"empty result file", ""},
+                {"truncated result file", "{\"schemaVersion\": 1, \"results\": [{\"model\": \"vir"},
+                {"result file not JSON", "model,workload\nvirtual,io\n"},
+                {"result wrong types", "{\"schemaVersion\": 1, \"results\": \"many\"}"},
+                {"result NaN token", "{\"schemaVersion\": 1, \"results\": [], \"score\": NaN}"},
+                {"result unknown schemaVersion", "{\"schemaVersion\": 42, \"results\": []}"},
+                {"result huge number as version", "{\"schemaVersion\": 1e999, \"results\": []}"}};
+        for (String[] f : files) {
+            Path p = Files.writeString(dir.resolve(f[0].replace(' ', '-') + ".json"), f[1]);
+            a.add(Arguments.of("report: " + f[0], new String[] {"@report", p.toString()}));
+            a.add(Arguments.of("compare: " + f[0], new String[] {"@compare", good.toString(), p.toString()}));
+        }
+        a.add(Arguments.of("report: a directory", new String[] {"@report", dir.toString()}));
+        a.add(Arguments.of("compare: a directory", new String[] {"@compare", dir.toString(), good.toString()}));
+        a.add(Arguments.of("compare: one file only", new String[] {"@compare", good.toString()}));
         // output paths
         a.add(Arguments.of("output under a plain file", new String[] {"--out=" + plainFile.resolve("r.json")}));
         a.add(Arguments.of("output is a directory", new String[] {"--out=" + dir}));
@@ -94,9 +112,17 @@ class BadInputTest {
     void oneLineExitTwoNothingWritten(String what, String[] bad) throws IOException {
         CliFixture cli = new CliFixture();
         Path out = dir.resolve("out-" + what.replace(' ', '-') + ".json");
-        List<String> args = new ArrayList<>(List.of("bench"));
-        args.addAll(List.of(bad));
-        if (List.of(bad).stream().noneMatch(s -> s.startsWith("--out"))) args.addAll(List.of("--out", out.toString()));
+        List<String> args = new ArrayList<>();
+        if (bad[0].startsWith("@")) { // another command: report or compare
+            args.add(bad[0].substring(1));
+            args.addAll(List.of(bad).subList(1, bad.length));
+            if (bad[0].equals("@report")) args.addAll(List.of("--out", out.toString()));
+            else args.addAll(List.of("--json", out.toString()));
+        } else {
+            args.add("bench");
+            args.addAll(List.of(bad));
+            if (List.of(bad).stream().noneMatch(s -> s.startsWith("--out"))) args.addAll(List.of("--out", out.toString()));
+        }
         int code = cli.run(args.toArray(String[]::new));
         assertEquals(2, code, what + ": " + cli.err);
         String err = cli.err.strip();

@@ -1,0 +1,79 @@
+package dev.concur.report;
+
+import java.text.MessageFormat;
+import java.text.NumberFormat;
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+/**
+ * The words and numbers of human-facing reports in one language. Numbers use that language's
+ * conventions (Spanish: {@code 1.234,5}); machine formats (CSV, JSON) never go through here.
+ */
+public final class Messages {
+    private final ResourceBundle bundle;
+    private final Locale locale;
+
+    public Messages(Locale locale) {
+        this.locale = locale;
+        this.bundle = ResourceBundle.getBundle("dev.concur.report.messages", locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
+    /** {@code es} or {@code en}. */
+    public static Messages forLanguage(String lang) {
+        return new Messages(lang.equals("es") ? Locale.forLanguageTag("es-ES") : Locale.forLanguageTag("en-US"));
+    }
+
+    /** The language of the user's locale when it is Spanish, else English. */
+    public static String defaultLanguage() {
+        return Locale.getDefault().getLanguage().equals("es") ? "es" : "en";
+    }
+
+    public Locale locale() {
+        return locale;
+    }
+
+    public String lang() {
+        return locale.getLanguage();
+    }
+
+    public String get(String key, Object... args) {
+        String pattern = bundle.getString(key);
+        return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+    }
+
+    /** A number with {@code digits} decimals and grouping, in this language. */
+    public String number(double v, int digits) {
+        NumberFormat f = NumberFormat.getNumberInstance(locale);
+        f.setMinimumFractionDigits(digits);
+        f.setMaximumFractionDigits(digits);
+        f.setGroupingUsed(true);
+        return f.format(v);
+    }
+
+    /** A batch time: 3 significant digits, at most no decimals above 100. */
+    public String millis(double ms) {
+        return ms >= 100 ? number(ms, 0) : ms >= 10 ? number(ms, 1) : number(ms, 2);
+    }
+
+    public String percent(double fraction, int digits) {
+        return number(100 * fraction, digits) + (lang().equals("es") ? " %" : "%");
+    }
+
+    public String times(double x) {
+        return number(x, 1) + "×";
+    }
+
+    public String cores(Integer k) {
+        if (k == null) return get("col.cores.all");
+        return k == 1 ? get("col.cores.one") : get("col.cores.many", k);
+    }
+
+    public String status(String s) {
+        return get("status." + s);
+    }
+
+    public String modelDescription(String model) {
+        return bundle.containsKey("model." + model) ? get("model." + model) : model;
+    }
+}
