@@ -70,7 +70,8 @@ final class ReportCommand implements Callable<Integer> {
     static Path defaultDir(Path firstFile) {
         String name = firstFile.getFileName().toString();
         String stem = name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
-        return firstFile.toAbsolutePath().resolveSibling(stem + "-report");
+        Path parent = firstFile.getParent();
+        return parent == null ? Path.of(stem + "-report") : parent.resolve(stem + "-report");
     }
 
     static String resolveLanguage(String lang) {
