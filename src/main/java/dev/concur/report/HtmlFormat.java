@@ -66,7 +66,7 @@ final class HtmlFormat {
             sb.append("<h2>").append(esc(m.get("notes.title"))).append("</h2>\n<ol>\n");
             for (ReportTables.Note n : tables.notes()) {
                 sb.append("<li value=\"").append(n.number()).append("\">").append(esc(n.model() + "/" + n.workload()
-                        + (n.cores() == null ? "" : " @" + n.cores()) + ": " + n.text())).append("</li>\n");
+                        + (n.cores() == null ? "" : " @" + n.cores()) + ": " + m.note(n.text()))).append("</li>\n");
             }
             sb.append("</ol>\n");
         }

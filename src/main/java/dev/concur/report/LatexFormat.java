@@ -32,6 +32,14 @@ final class LatexFormat {
             }
             sb.append("\\bottomrule\n\\end{tabular}\n");
         }
+        if (!tables.notes().isEmpty()) {
+            sb.append("\n% ").append(esc(m.get("notes.title"))).append("\n\\par\\smallskip{\\footnotesize\n");
+            for (ReportTables.Note n : tables.notes()) {
+                sb.append("\\textsuperscript{").append(n.number()).append("} ").append(esc(n.model() + "/" + n.workload()
+                        + (n.cores() == null ? "" : " @" + n.cores()) + ": " + m.note(n.text()))).append("\\\\\n");
+            }
+            sb.append("}\n");
+        }
         return sb.toString();
     }
 

@@ -41,7 +41,7 @@ final class MarkdownFormat {
         sb.append("\n### ").append(m.get("notes.title")).append("\n\n");
         for (ReportTables.Note n : notes) {
             sb.append(n.number()).append(". ").append(n.model()).append('/').append(n.workload())
-                    .append(n.cores() == null ? "" : " @" + n.cores()).append(": ").append(esc(n.text())).append('\n');
+                    .append(n.cores() == null ? "" : " @" + n.cores()).append(": ").append(esc(m.note(n.text()))).append('\n');
         }
     }
 

@@ -73,6 +73,29 @@ public final class Messages {
         return get("status." + s);
     }
 
+    /** Known note patterns, in this language (reports store notes in English). */
+    private static final java.util.List<String[]> NOTES = java.util.List.of(
+            new String[] {"note.skipped.estimate", "skipped: estimated (.+) per batch \\((.+)\\) exceeds --max-batch (.+)"},
+            new String[] {"note.skipped.limits", "skipped: needs about (\\d+) platform threads, but (.+)"},
+            new String[] {"note.timeout", "timeout: no result within (\\S+); the forks were killed(?:; thread dump: (.+))?"},
+            new String[] {"note.noci", "no confidence interval: JMH needs at least 3 measured iterations()"},
+            new String[] {"note.warning", "warning: threads still running after teardown: (.+)"},
+            new String[] {"note.failed", "failed: (.+)"},
+            new String[] {"note.invalid", "invalid: (.+)"});
+
+    /** A result's note in this language, where its pattern is known; otherwise as written. */
+    public String note(String text) {
+        for (String[] n : NOTES) {
+            java.util.regex.Matcher mt = java.util.regex.Pattern.compile(n[1]).matcher(text);
+            if (mt.matches()) {
+                Object[] args = new Object[mt.groupCount()];
+                for (int i = 0; i < args.length; i++) args[i] = mt.group(i + 1) == null ? "-" : mt.group(i + 1);
+                return get(n[0], args);
+            }
+        }
+        return text;
+    }
+
     public String modelDescription(String model) {
         return bundle.containsKey("model." + model) ? get("model." + model) : model;
     }
