@@ -67,7 +67,8 @@ final class BenchCommand implements Callable<Integer> {
     List<String> models;
 
     @Option(names = {"-w", "--workload"}, split = ",", paramLabel = "NAME",
-            description = "workloads, comma-separated, or all: io, cpu, mixed (default: all)")
+            description = "workloads, comma-separated, or all (= io, cpu, mixed); http and file (real loopback "
+                    + "network and disk I/O) run when named (default: all)")
     List<String> workloads;
 
     @Option(names = "--cores", paramLabel = "LIST",
@@ -137,6 +138,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--lang", paramLabel = "LANG", description = "language of --report: es or en (default: from your locale)")
     String lang;
 
+    @Option(names = "--target", paramLabel = "URL",
+            description = "http workload: send requests to this server (e.g. another machine's 'concur serve') "
+                    + "instead of the embedded loopback server")
+    java.net.URI target;
+
     @Option(names = "--no-progress", description = "never show the progress bar")
     boolean noProgress;
 
@@ -152,6 +158,9 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Planner.Choices choices = choices();
+        if (target != null && (target.getScheme() == null || !target.getScheme().equals("http") || target.getHost() == null)) {
+            throw new UsageException("--target must be an http:// URL with a host, not '" + target + "'");
+        }
         String reportLang = ReportCommand.resolveLanguage(lang);
         List<dev.concur.report.ReportFormat> renderFormats =
                 reportFormats == null ? List.of() : ReportCommand.resolveFormats(reportFormats);
@@ -185,7 +194,8 @@ final class BenchCommand implements Callable<Integer> {
         try (PrintStream jmhOut = verbose ? new PrintStream(nonClosing(System.err), true, StandardCharsets.UTF_8)
                 : new PrintStream(Files.newOutputStream(jmhLog), true, StandardCharsets.UTF_8)) {
             String runId = stripJson(reportPath.getFileName().toString()) + "-" + ProcessHandle.current().pid();
-            BenchmarkRunner runner = wiring.runner().apply(new RunnerContext(jmhOut, reportPath, runId, jmhJson));
+            BenchmarkRunner runner = wiring.runner().apply(new RunnerContext(jmhOut, reportPath, runId, jmhJson,
+                    target == null ? java.util.Map.of() : java.util.Map.of(dev.concur.workload.HttpWorkload.TARGET_PROPERTY, target.toString())));
             boolean anyCores = specs.stream().anyMatch(s -> s.cores() != null);
             if (anyCores && !runner.pinning().equals("taskset")) {
                 stderr.println("concur: cannot pin forks to CPUs (" + runner.pinning().substring("none: ".length())
@@ -254,7 +264,8 @@ final class BenchCommand implements Callable<Integer> {
         List<Integer> k = null;
         try {
             m = models == null ? null : Names.resolve("model", models, ModelRegistry.names(), ModelRegistry.faultNames());
-            w = workloads == null ? null : Names.resolve("workload", workloads, WorkloadRegistry.names());
+            w = workloads == null ? null : Names.resolve("workload", workloads, WorkloadRegistry.names(),
+                    WorkloadRegistry.optInNames(), List.of());
             if (cores != null) k = CoreCounts.parse(cores, wiring.machineCores());
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());

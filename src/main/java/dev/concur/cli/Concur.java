@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = Concur.VersionProvider.class,
         description = "Compare JVM concurrency models on the same workloads, measured with JMH.",
-        subcommands = {BenchCommand.class, ReportCommand.class, CompareCommand.class, ListCommand.class, JmhCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {BenchCommand.class, ReportCommand.class, CompareCommand.class, ServeCommand.class, ListCommand.class, JmhCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 a benchmark failed, timed out or was invalid (compare: a regression),",
                 "2 bad input, 3 compare was inconclusive, 130/143 interrupted."})
 public final class Concur implements Callable<Integer> {

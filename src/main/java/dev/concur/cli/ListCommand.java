@@ -53,8 +53,10 @@ final class ListCommand implements Callable<Integer> {
             out.printf("  %-18s %s%n", name, ModelRegistry.create(name).description());
         }
         out.println();
-        out.println("Workloads (--workload), with their defaults:");
-        for (String name : WorkloadRegistry.names()) {
+        out.println("Workloads (--workload), with their defaults; all = io, cpu, mixed, and http and file run when named:");
+        java.util.List<String> wls = new java.util.ArrayList<>(WorkloadRegistry.names());
+        wls.addAll(WorkloadRegistry.optInNames());
+        for (String name : wls) {
             var w = WorkloadRegistry.get(name);
             WorkloadParams d = w.defaults();
             StringBuilder params = new StringBuilder("--tasks " + d.tasks());

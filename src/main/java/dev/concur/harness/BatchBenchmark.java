@@ -82,6 +82,7 @@ public class BatchBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ConcurrencyModel impl;
+    private dev.concur.workload.Workload.Prepared prepared;
     private List<Task> taskList;
     private Reference reference;
     private volatile long batches;
@@ -90,17 +91,29 @@ public class BatchBenchmark {
     private volatile String error;
     private volatile java.util.Set<Thread> threadsBefore = java.util.Set.of();
     private volatile List<String> leftoverThreads = List.of();
+    /** Lag probe period of the event loop: often enough to see a 1 ms stall, cheap enough not to matter. */
+    private static final long LAG_PROBE_NANOS = 5_000_000;
+    private final org.HdrHistogram.Histogram taskLatency = Histograms.create();
+    private final org.HdrHistogram.Histogram loopLag = Histograms.create();
+    private final java.util.concurrent.atomic.AtomicReference<org.HdrHistogram.Histogram> lagTarget =
+            new java.util.concurrent.atomic.AtomicReference<>();
+    private final List<Double> bytesPerTask = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final MemorySampler memory = new MemorySampler();
+    private volatile boolean measuring;
 
     @Setup(Level.Trial)
     public void setup() throws Exception {
         exitWithParent();
         try {
             WorkloadParams params = new WorkloadParams(tasks, Durations.parseNanos(latency), work);
-            taskList = WorkloadRegistry.get(workload).tasks(params);
+            prepared = WorkloadRegistry.get(workload).open(params);
+            taskList = prepared.tasks();
             reference = Reference.of(taskList);
+            memory.start();
             threadsBefore = java.util.Set.copyOf(Thread.getAllStackTraces().keySet());
             impl = ModelRegistry.create(model);
             impl.open(new ModelSettings(threads, Runtime.getRuntime().availableProcessors()));
+            if (impl instanceof dev.concur.model.EventLoopModel el) el.loop().startLagProbe(LAG_PROBE_NANOS, lagTarget);
         } catch (Throwable t) {
             error = describe(t);
             writeReport();
@@ -108,9 +121,17 @@ public class BatchBenchmark {
         }
     }
 
+    /** Latency, lag and memory are recorded in measured iterations only, never in warm-up. */
+    @Setup(Level.Iteration)
+    public void beforeIteration(org.openjdk.jmh.infra.IterationParams params) {
+        measuring = params.getType() == org.openjdk.jmh.runner.IterationType.MEASUREMENT;
+        lagTarget.set(measuring ? loopLag : null);
+    }
+
     @Benchmark
     public long batch() throws Exception {
-        Batch b = new Batch(taskList.size());
+        Batch b = new Batch(taskList.size(), measuring ? taskLatency : null);
+        if (measuring) memory.begin();
         try {
             impl.run(taskList, b);
         } catch (Throwable t) {
@@ -118,6 +139,7 @@ public class BatchBenchmark {
             writeReport();
             throw t;
         }
+        if (measuring) bytesPerTask.add((double) memory.end() / taskList.size());
         batches++;
         if (reference.matches(b)) {
             validBatches++;
@@ -130,6 +152,7 @@ public class BatchBenchmark {
 
     @TearDown(Level.Iteration)
     public void afterIteration() {
+        lagTarget.set(null);
         writeReport();
     }
 
@@ -139,6 +162,8 @@ public class BatchBenchmark {
             if (impl != null) impl.close();
             leftoverThreads = leftovers();
         } finally {
+            if (prepared != null) prepared.close(); // the workload's server or temp directory
+            memory.stop();
             writeReport();
         }
     }
@@ -175,7 +200,8 @@ public class BatchBenchmark {
         ForkReport r = new ForkReport(ForkProbe.self(), batches, validBatches,
                 reference == null ? 0 : reference.tasks(), reference == null ? 0 : reference.checksum(),
                 firstMismatch, reference == null ? 0 : reference.cpuNanosPerTask(),
-                impl == null ? null : impl.usage(), error, leftoverThreads);
+                impl == null ? null : impl.usage(), error, leftoverThreads, Histograms.encode(taskLatency),
+                Histograms.encode(loopLag), median(bytesPerTask));
         Path target = Path.of(dir, "fork-" + ProcessHandle.current().pid() + ".json");
         try {
             Path tmp = Files.createTempFile(target.getParent(), "fork-", ".tmp");
@@ -184,6 +210,12 @@ public class BatchBenchmark {
         } catch (IOException e) {
             System.err.println("concur: cannot write fork report " + target + ": " + e);
         }
+    }
+
+    private static Double median(List<Double> xs) {
+        if (xs.isEmpty()) return null;
+        double[] a = xs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return a.length % 2 == 1 ? a[a.length / 2] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2;
     }
 
     /** The error's first lines: enough to find it, short enough for a table note. */

@@ -83,7 +83,7 @@ public final class BenchRun {
             } else if (overLimits != null) {
                 entries.add(new Entry(spec, new Result(spec.model(), spec.workload(), spec.cores(), params(spec),
                         Result.SKIPPED, "skipped: " + overLimits, est, null, null, null, null, null, null, List.of(),
-                        List.of(), null), 0));
+                        List.of(), null, null, null, null), 0));
             } else {
                 listener.started(i, spec, estimator.benchmarkSeconds(spec));
                 long deadline = spec.timeoutNanos() != null ? spec.timeoutNanos() : Watchdog.defaultDeadlineNanos(spec, est);
@@ -127,7 +127,7 @@ public final class BenchRun {
         String note = String.format(Locale.ROOT, "skipped: estimated %s per batch (%s) exceeds --max-batch %s",
                 human(estMs), shape(spec), Durations.format(spec.maxBatchNanos()));
         return new Result(spec.model(), spec.workload(), spec.cores(), params(spec), Result.SKIPPED, note, estMs,
-                null, null, null, null, null, null, List.of(), List.of(), null);
+                null, null, null, null, null, null, List.of(), List.of(), null, null, null, null);
     }
 
     private static String shape(Spec spec) {
@@ -161,18 +161,19 @@ public final class BenchRun {
         if (out.timedOut()) {
             String note = out.failure() + (out.threadDump() != null ? "; thread dump: " + out.threadDump() : "");
             return new Result(spec.model(), spec.workload(), spec.cores(), params, Result.TIMEOUT, note, estMs,
-                    null, null, null, null, v, usage, forkInfos, warnings, out.threadDump());
+                    null, null, null, null, v, usage, forkInfos, warnings, out.threadDump(), null, null, null);
         }
         if (out.failure() != null) {
             return new Result(spec.model(), spec.workload(), spec.cores(), params, Result.FAILED,
-                    "failed: " + out.failure(), estMs, null, null, null, null, v, usage, forkInfos, warnings, null);
+                    "failed: " + out.failure(), estMs, null, null, null, null, v, usage, forkInfos, warnings, null,
+                    null, null, null);
         }
         String coreProblem = coreMismatch(spec, out.pinnedCpus(), forkInfos);
         if (!"valid".equals(v.outcome()) || coreProblem != null) {
             String why = coreProblem != null ? coreProblem
                     : v.firstMismatch() != null ? v.firstMismatch() : "no fork reported its validation";
             return new Result(spec.model(), spec.workload(), spec.cores(), params, Result.INVALID, "invalid: " + why,
-                    estMs, null, null, null, null, v, usage, forkInfos, warnings, null);
+                    estMs, null, null, null, null, v, usage, forkInfos, warnings, null, null, null, null);
         }
         double score = out.score();
         Double errPct = out.error() == null ? null : 100 * out.error() / score;
@@ -181,7 +182,10 @@ public final class BenchRun {
         String note = out.error() == null ? "no confidence interval: JMH needs at least 3 measured iterations"
                 : warnings.isEmpty() ? null : "warning: " + warnings.get(0);
         return new Result(spec.model(), spec.workload(), spec.cores(), params, Result.OK, note, estMs,
-                s, tput, null, null, v, usage, forkInfos, warnings, null);
+                s, tput, null, null, v, usage, forkInfos, warnings, null,
+                Histograms.merge(forks.stream().map(ForkReport::taskLatency).toList()),
+                Histograms.merge(forks.stream().map(ForkReport::loopLag).toList()),
+                medianOf(forks.stream().map(ForkReport::bytesPerTask).filter(java.util.Objects::nonNull).toList()));
     }
 
     private static Params withPinned(Params p, String cpus) {
@@ -262,6 +266,7 @@ public final class BenchRun {
         Result r = e.result();
         Spec spec = e.spec();
         var w = WorkloadRegistry.get(r.workload());
+        if (!w.hasIdeal()) return null;
         double latencyMs = w.usesLatency() ? spec.params().latencyNanos() / 1e6 : 0;
         int n = spec.params().tasks();
         int cores = spec.cores() != null ? spec.cores()
@@ -302,6 +307,10 @@ public final class BenchRun {
         return new Report(Report.SCHEMA_VERSION, Version.get(), timestamp, termination, env, config,
                 List.copyOf(results), ScalingAnalysis.analyse(results),
                 new Summary(ok, invalid, skipped, failed, timeout, median, wall));
+    }
+
+    private static Double medianOf(List<Double> xs) {
+        return xs.isEmpty() ? null : median(xs);
     }
 
     static double median(List<Double> xs) {

@@ -19,10 +19,17 @@ import dev.concur.result.ForkInfo;
  * @param usage            the model's thread usage
  * @param error            the first error a batch threw, or {@code null}
  * @param leftoverThreads  names of the model's threads still alive after its teardown
+ * @param taskLatency      HdrHistogram (compressed, base64) of each task's completion time since its
+ *                         batch started, measured iterations only; {@code null} if none
+ * @param loopLag          HdrHistogram of the event loop's lag probe, measured iterations only;
+ *                         {@code null} for other models
+ * @param bytesPerTask     median over measured batches of (peak heap used during the batch − heap
+ *                         used at its start) / tasks; {@code null} if not sampled
  */
 public record ForkReport(ForkInfo fork, long batches, long validBatches, int expectedTasks,
                          long expectedChecksum, String firstMismatch, double cpuNanosPerTask,
-                         ModelUsage usage, String error, java.util.List<String> leftoverThreads) {
+                         ModelUsage usage, String error, java.util.List<String> leftoverThreads,
+                         String taskLatency, String loopLag, Double bytesPerTask) {
 
     public static final String DIR_PROPERTY = "concur.forkReports";
 }

@@ -39,6 +39,7 @@ public final class JmhRunner implements BenchmarkRunner {
     private final Path reportPath;
     private final String runId;
     private final Path jmhJson;
+    private final java.util.Map<String, String> forkProperties;
     private final List<RunResult> allResults = new ArrayList<>();
     private final String taskset = Affinity.taskset();
     private final String hostCpus = ForkProbe.cpusAllowedList();
@@ -48,6 +49,7 @@ public final class JmhRunner implements BenchmarkRunner {
         this.reportPath = context.reportPath();
         this.runId = context.runId();
         this.jmhJson = context.jmhJson();
+        this.forkProperties = context.forkProperties() == null ? java.util.Map.of() : context.forkProperties();
     }
 
     /**
@@ -71,7 +73,8 @@ public final class JmhRunner implements BenchmarkRunner {
 
     @Override
     public List<String> forkJvmArgs() {
-        List<String> args = new ArrayList<>(List.of("-Xms1g", "-Xmx1g"));
+        // 4 GB of heap at most: a million waiting virtual threads need about 1-2 GB (the scale suite)
+        List<String> args = new ArrayList<>(List.of("-Xms1g", "-Xmx4g"));
         // JMH 1.37 touches sun.misc.Unsafe; JDK 24+ warns unless allowed. The flag is unknown
         // to JDK 21-23 (it would refuse to start), so add it only where the JDK knows it.
         if (Runtime.version().feature() >= 24) args.add("--sun-misc-unsafe-memory-access=allow");
@@ -98,6 +101,7 @@ public final class JmhRunner implements BenchmarkRunner {
             List<String> jvmArgs = new ArrayList<>(forkJvmArgs());
             jvmArgs.add("-D" + ForkReport.DIR_PROPERTY + "=" + dir);
             if (runId != null) jvmArgs.add("-Dconcur.run=" + runId);
+            forkProperties.forEach((k, v) -> jvmArgs.add("-D" + k + "=" + v));
             String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             String jvm = javaBin;
             String pinned = null;

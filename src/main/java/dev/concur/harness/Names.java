@@ -17,24 +17,36 @@ public final class Names {
 
     /** As above; {@code hidden} names are accepted by name but never listed nor part of {@code all}. */
     public static List<String> resolve(String kind, List<String> asked, List<String> valid, List<String> hidden) {
+        return resolve(kind, asked, valid, List.of(), hidden);
+    }
+
+    /**
+     * The general form: {@code valid} names make up {@code all}; {@code optIn} names are listed as
+     * valid but only run when named; {@code hidden} names run when named and are never listed.
+     */
+    public static List<String> resolve(String kind, List<String> asked, List<String> valid, List<String> optIn,
+                                       List<String> hidden) {
+        List<String> listed = new ArrayList<>(valid);
+        listed.addAll(optIn);
+        String validText = String.join(", ", listed) + ", all" + (optIn.isEmpty() ? ""
+                : " (all = " + String.join(", ", valid) + ")");
         Set<String> out = new LinkedHashSet<>();
         for (String raw : asked) {
             String name = raw.trim().toLowerCase(Locale.ROOT);
-            if (name.isEmpty()) throw new IllegalArgumentException("empty " + kind + " name in the list; valid: " + String.join(", ", valid) + ", all");
+            if (name.isEmpty()) throw new IllegalArgumentException("empty " + kind + " name in the list; valid: " + validText);
             if (name.equals("all")) {
                 out.addAll(valid);
-            } else if (valid.contains(name) || hidden.contains(name)) {
+            } else if (listed.contains(name) || hidden.contains(name)) {
                 out.add(name);
             } else {
-                String near = nearest(name, valid);
+                String near = nearest(name, listed);
                 throw new IllegalArgumentException("unknown " + kind + " '" + raw.trim() + "'"
-                        + (near != null ? "; did you mean '" + near + "'?" : ".")
-                        + " Valid: " + String.join(", ", valid) + ", all");
+                        + (near != null ? "; did you mean '" + near + "'?" : ".") + " Valid: " + validText);
             }
         }
         // keep the registry's order (sequential first), whatever order the user typed
         List<String> ordered = new ArrayList<>();
-        for (String v : valid) if (out.contains(v)) ordered.add(v);
+        for (String v : listed) if (out.contains(v)) ordered.add(v);
         for (String h : hidden) if (out.contains(h)) ordered.add(h);
         return ordered;
     }

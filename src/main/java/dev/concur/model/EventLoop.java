@@ -88,6 +88,24 @@ public final class EventLoop implements Executor, AutoCloseable {
         return f;
     }
 
+    /**
+     * Starts the lag probe: a timer due every {@code periodNanos}; each time it fires, how late it
+     * fired (now − its deadline) is recorded into {@code target}'s current histogram, if any. A loop
+     * busy with CPU work serves its timers late, and this is the number that shows it.
+     */
+    public void startLagProbe(long periodNanos, java.util.concurrent.atomic.AtomicReference<org.HdrHistogram.Histogram> target) {
+        execute(() -> armProbe(System.nanoTime() + periodNanos, periodNanos, target));
+    }
+
+    private void armProbe(long deadline, long period, java.util.concurrent.atomic.AtomicReference<org.HdrHistogram.Histogram> target) {
+        delay(Math.max(0, deadline - System.nanoTime())).thenRun(() -> {
+            long now = System.nanoTime();
+            org.HdrHistogram.Histogram h = target.get();
+            if (h != null) h.recordValue(Math.max(0, now - deadline));
+            if (running) armProbe(now + period, period, target); // fixed delay: lag never piles up
+        });
+    }
+
     /** A future completed on the loop thread at its next turn (lets other callbacks run first). */
     public CompletableFuture<Void> yieldNow() {
         CompletableFuture<Void> f = new CompletableFuture<>();

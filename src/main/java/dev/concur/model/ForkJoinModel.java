@@ -58,7 +58,7 @@ public final class ForkJoinModel implements ConcurrencyModel {
         for (Task t : tasks) {
             pool.execute(() -> {
                 try {
-                    TaskRunners.runOne(t, ForkJoinModel::managedSleep, batch);
+                    TaskRunners.runOne(t, MANAGED, batch);
                 } finally {
                     done.countDown();
                 }
@@ -67,6 +67,42 @@ public final class ForkJoinModel implements ConcurrencyModel {
         done.await();
         batch.throwIfFailed();
     }
+
+    /** Every blocking wait and call goes through managedBlock, so the pool can compensate. */
+    static final dev.concur.workload.BlockingContext MANAGED = new dev.concur.workload.BlockingContext() {
+        @Override
+        public void sleep(long nanos) throws InterruptedException {
+            managedSleep(nanos);
+        }
+
+        @Override
+        public <T> T block(java.util.concurrent.Callable<T> call) throws Exception {
+            Object[] result = new Object[1];
+            Exception[] error = new Exception[1];
+            ForkJoinPool.managedBlock(new ForkJoinPool.ManagedBlocker() {
+                private boolean done;
+
+                @Override
+                public boolean block() {
+                    try {
+                        result[0] = call.call();
+                    } catch (Exception e) {
+                        error[0] = e;
+                    }
+                    done = true;
+                    return true;
+                }
+
+                @Override
+                public boolean isReleasable() {
+                    return done;
+                }
+            });
+            if (error[0] != null) throw error[0];
+            @SuppressWarnings("unchecked") T t = (T) result[0];
+            return t;
+        }
+    };
 
     /** A sleep the pool knows about, so it can compensate for the blocked worker. */
     static void managedSleep(long nanos) throws InterruptedException {

@@ -19,6 +19,9 @@ public final class TableRenderer {
 
     public static String render(Report report) {
         boolean withCores = report.results().stream().anyMatch(r -> r.cores() != null);
+        boolean withLag = report.results().stream().anyMatch(r -> r.loopLag() != null);
+        boolean withMem = report.results().stream().anyMatch(r -> r.memoryPerTaskBytes() != null && r.params() != null
+                && r.params().tasks() >= 10_000);
         List<String[]> rows = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (Result r : report.results()) {
@@ -43,7 +46,42 @@ public final class TableRenderer {
         }
         String[] headers = HEADERS.clone();
         if (withCores) headers[1] = "model @cores";
-        return table(headers, RIGHT, rows, 0) + notes(notes);
+        boolean[] right = RIGHT.clone();
+        List<Result> results = report.results();
+        if (withLag) {
+            headers = insert(headers, "loop lag p99");
+            right = insert(right);
+            for (int i = 0; i < rows.size(); i++) {
+                var lag = results.get(i).loopLag();
+                rows.set(i, insert(rows.get(i), lag == null ? "-" : ms(lag.p99()) + " ms"));
+            }
+        }
+        if (withMem) {
+            headers = insert(headers, "mem/task");
+            right = insert(right);
+            for (int i = 0; i < rows.size(); i++) {
+                Double b = results.get(i).ok() ? results.get(i).memoryPerTaskBytes() : null;
+                rows.set(i, insert(rows.get(i), b == null ? "-" : String.format(Locale.ROOT, "%,.0f B", b)));
+            }
+        }
+        return table(headers, right, rows, 0) + notes(notes);
+    }
+
+    /** The row with {@code cell} inserted before its last (status) column. */
+    private static String[] insert(String[] row, String cell) {
+        String[] out = new String[row.length + 1];
+        System.arraycopy(row, 0, out, 0, row.length - 1);
+        out[row.length - 1] = cell;
+        out[row.length] = row[row.length - 1];
+        return out;
+    }
+
+    private static boolean[] insert(boolean[] right) {
+        boolean[] out = new boolean[right.length + 1];
+        System.arraycopy(right, 0, out, 0, right.length - 1);
+        out[right.length - 1] = true;
+        out[right.length] = right[right.length - 1];
+        return out;
     }
 
     private static String notes(List<String> notes) {

@@ -26,11 +26,16 @@ import java.util.List;
  * @param warnings             things that did not invalidate the result but deserve a look,
  *                             e.g. threads still running after the model's teardown
  * @param threadDump           for a {@code timeout}: the file with the forks' thread dump
+ * @param taskLatency          each task's completion time since its batch started (measured batches)
+ * @param loopLag              for {@code eventloop}: how late its 5 ms probe timer fired (measured batches)
+ * @param memoryPerTaskBytes   (peak heap during a batch − heap at its start) / tasks, median over
+ *                             measured batches and forks; see README, "Memory per task"
  */
 public record Result(String model, String workload, Integer cores, Params params, String status, String note, double estimatedBatchMs,
                      Score batchTime, Double throughputTasksPerSec, Double speedupVsSequential,
                      Efficiency efficiency, Validation validation, Usage usage, List<ForkInfo> forks,
-                     List<String> warnings, String threadDump) {
+                     List<String> warnings, String threadDump, Percentiles taskLatency, Percentiles loopLag,
+                     Double memoryPerTaskBytes) {
 
     public static final String OK = "ok";
     public static final String INVALID = "invalid";
@@ -44,6 +49,7 @@ public record Result(String model, String workload, Integer cores, Params params
 
     public Result withDerived(Double speedup, Efficiency eff) {
         return new Result(model, workload, cores, params, status, note, estimatedBatchMs, batchTime,
-                throughputTasksPerSec, speedup, eff, validation, usage, forks, warnings, threadDump);
+                throughputTasksPerSec, speedup, eff, validation, usage, forks, warnings, threadDump, taskLatency,
+                loopLag, memoryPerTaskBytes);
     }
 }

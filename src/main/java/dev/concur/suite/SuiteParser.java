@@ -186,7 +186,7 @@ public final class SuiteParser {
     static final class WorkloadNames extends Checked<List<String>> {
         @Override
         List<String> read(JsonParser p, DeserializationContext c) throws IOException {
-            return Names.resolve("workload", list(p), WorkloadRegistry.names());
+            return Names.resolve("workload", list(p), WorkloadRegistry.names(), WorkloadRegistry.optInNames(), List.of());
         }
     }
 

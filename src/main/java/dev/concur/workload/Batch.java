@@ -18,14 +18,27 @@ public final class Batch {
     private final AtomicLong checksum = new AtomicLong();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
+    private final long startNanos = System.nanoTime();
+    private final org.HdrHistogram.Histogram latency;
+
     public Batch(int expected) {
+        this(expected, null);
+    }
+
+    /**
+     * @param latency where to record each task's completion time since the batch started
+     *                (nanoseconds), or {@code null} not to record
+     */
+    public Batch(int expected, org.HdrHistogram.Histogram latency) {
         this.expected = expected;
+        this.latency = latency;
     }
 
     /** Records that task {@code index} returned {@code value}. Thread-safe. */
     public void complete(int index, long value) {
         checksum.addAndGet(term(index, value));
         completed.incrementAndGet();
+        if (latency != null) latency.recordValue(Math.min(System.nanoTime() - startNanos, dev.concur.harness.Histograms.MAX_NANOS));
     }
 
     /** Records a task failure; the first one wins and is rethrown by {@link #throwIfFailed}. */

@@ -23,6 +23,30 @@ public interface Workload {
     /** Whether {@code --work} means anything to this workload. */
     boolean usesWork();
 
+    /**
+     * Whether the ideal-time formula (README, "Efficiency") bounds this workload. Real disk I/O has
+     * no known per-task cost, so {@code file} reports no efficiency rather than a meaningless one.
+     */
+    default boolean hasIdeal() {
+        return true;
+    }
+
+    /**
+     * The task list and what it needs (a server, a temp directory), for one trial; closed at the
+     * trial's end. Workloads with no resources just return their tasks.
+     */
+    default Prepared open(WorkloadParams p) throws Exception {
+        return new Prepared(tasks(p), () -> { });
+    }
+
+    /** Tasks plus the resources they use; {@link #close} releases them (and must leave nothing behind). */
+    record Prepared(List<Task> tasks, AutoCloseable resources) implements AutoCloseable {
+        @Override
+        public void close() throws Exception {
+            resources.close();
+        }
+    }
+
     /** The task list; called once per trial, the same objects serve every batch. */
     default List<Task> tasks(WorkloadParams p) {
         List<Task> tasks = new ArrayList<>(p.tasks());

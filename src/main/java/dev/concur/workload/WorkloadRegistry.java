@@ -9,6 +9,8 @@ import java.util.Optional;
 public final class WorkloadRegistry {
     private static final long MS = 1_000_000L;
     private static final Map<String, Workload> BY_NAME = new LinkedHashMap<>();
+    /** Real-I/O workloads: run when named, not part of "all" (which is the default matrix). */
+    private static final Map<String, Workload> OPT_IN = new LinkedHashMap<>();
 
     static {
         register(new Simple("io",
@@ -20,6 +22,8 @@ public final class WorkloadRegistry {
         register(new Simple("mixed",
                 "each task waits --latency, then runs --work rounds (a web request's shape)",
                 new WorkloadParams(1000, 50 * MS, 40_000), true, true));
+        OPT_IN.put("http", new HttpWorkload());
+        OPT_IN.put("file", new FileWorkload());
     }
 
     private WorkloadRegistry() {}
@@ -28,12 +32,18 @@ public final class WorkloadRegistry {
         BY_NAME.put(w.name(), w);
     }
 
+    /** The workloads {@code all} means: the simulated ones of the default matrix. */
     public static List<String> names() {
         return List.copyOf(BY_NAME.keySet());
     }
 
+    /** Real-I/O workloads (a loopback server, the disk): selected by name only. */
+    public static List<String> optInNames() {
+        return List.copyOf(OPT_IN.keySet());
+    }
+
     public static Optional<Workload> find(String name) {
-        return Optional.ofNullable(BY_NAME.get(name));
+        return Optional.ofNullable(BY_NAME.containsKey(name) ? BY_NAME.get(name) : OPT_IN.get(name));
     }
 
     public static Workload get(String name) {

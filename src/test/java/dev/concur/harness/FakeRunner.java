@@ -74,13 +74,13 @@ public final class FakeRunner implements BenchmarkRunner {
         double cpuNanos = workload.usesWork() ? spec.params().work() * estimator.nanosPerRound() : 1;
         if (failing.contains(spec.model())) {
             ForkReport r = new ForkReport(fork, 0, 0, n, 123456789L, null, cpuNanos, usage,
-                    "java.lang.IllegalStateException: injected failure\n\tat Fake.run(Fake.java:1)", List.of());
+                    "java.lang.IllegalStateException: injected failure\n\tat Fake.run(Fake.java:1)", List.of(), null, null, null);
             return new RunOutcome(null, null, List.of(), 0, List.of(r), r.error(), pinned);
         }
         boolean bad = invalid.contains(spec.model());
         ForkReport r = new ForkReport(fork, batches, bad ? batches - 1 : batches, n, 123456789L,
                 bad ? "batch 3: " + (n - 1) + " of " + n + " tasks completed, checksum 1 (expected 123456789)" : null,
-                cpuNanos, usage, null, List.of());
+                cpuNanos, usage, null, List.of(), null, null, null);
         double base = estimator.batchMillis(spec);
         List<Double> samples = new ArrayList<>();
         double sum = 0;

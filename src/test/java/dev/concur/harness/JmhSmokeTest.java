@@ -47,10 +47,19 @@ class JmhSmokeTest {
             assertTrue(ms >= 5 && ms < 5_000, "a batch waits at least its 5 ms latency: " + ms);
             assertEquals(3, r.get("batchTime").get("samples").size());
             JsonNode fork = r.get("forks").get(0);
-            assertTrue(fork.get("jvmArgs").toString().contains("-Xmx1g"), fork.toString());
+            assertTrue(fork.get("jvmArgs").toString().contains("-Xmx4g"), fork.toString());
             assertTrue(fork.get("availableProcessors").asInt() >= 1);
         }
         assertEquals(1, report.get("results").get(1).get("usage").get("peakLiveThreads").asInt(), "eventloop: one thread");
+        // task latency for every model; the loop-lag probe for the event loop only
+        for (JsonNode r : report.get("results")) {
+            JsonNode lat = r.get("taskLatency");
+            assertTrue(lat.get("count").asLong() >= 3 * 40, "every task of every measured batch: " + lat);
+            assertTrue(lat.get("p50").asDouble() >= 5 && lat.get("p50").asDouble() <= lat.get("max").asDouble(), lat.toString());
+            assertTrue(r.get("memoryPerTaskBytes").asDouble() >= 0);
+        }
+        assertTrue(report.get("results").get(0).get("loopLag").isNull(), "virtual has no loop");
+        assertTrue(report.get("results").get(1).get("loopLag").get("count").asLong() > 0, "the probe fired during measurement");
 
         // --jmh-json: exactly JMH's own -rf json shape, which Bencher, github-action-benchmark and JMH Visualizer read
         JsonNode jmh = ReportFiles.json().readTree(dir.resolve("jmh.json").toFile());
@@ -66,7 +75,7 @@ class JmhSmokeTest {
         assertEquals(2, pm.get("scoreConfidence").size());
         assertEquals(3, pm.get("rawData").get(0).size(), "one fork, three measured iterations");
         assertTrue(first.has("secondaryMetrics"));
-        assertTrue(first.get("jvmArgs").toString().contains("-Xmx1g"));
+        assertTrue(first.get("jvmArgs").toString().contains("-Xmx4g"));
         // and concur's own gate pairs it with the concur report of the same run
         var fromJmh = dev.concur.compare.ResultReader.read(dir.resolve("jmh.json")).sides().get(0).key();
         var fromReport = dev.concur.compare.ResultReader.read(out).sides().get(0).key();

@@ -44,10 +44,11 @@ class EventLoopTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"io", "cpu", "mixed"})
+    @ValueSource(strings = {"io", "cpu", "mixed", "http", "file"})
     void everyStageRunsOnTheLoopThread(String workload) throws Exception {
         Set<Thread> threads = ConcurrentHashMap.newKeySet();
-        List<Task> real = WorkloadRegistry.get(workload).tasks(new WorkloadParams(200, 3_000_000, 5_000));
+        var prepared = WorkloadRegistry.get(workload).open(new WorkloadParams(200, 3_000_000, 5_000));
+        List<Task> real = prepared.tasks();
         List<Task> spied = real.stream().map(t -> (Task) new Spy(t, threads)).toList();
         EventLoopModel model = new EventLoopModel();
         model.open(new ModelSettings(1, 2));
@@ -60,6 +61,7 @@ class EventLoopTest {
             assertEquals(0, model.loop().callbackErrors());
         } finally {
             model.close();
+            prepared.close();
         }
     }
 

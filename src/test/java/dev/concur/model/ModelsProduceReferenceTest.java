@@ -18,18 +18,20 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ModelsProduceReferenceTest {
 
     static Stream<Arguments> matrix() {
-        return ModelRegistry.names().stream()
-                .flatMap(m -> WorkloadRegistry.names().stream().map(w -> Arguments.of(m, w)));
+        List<String> workloads = new java.util.ArrayList<>(WorkloadRegistry.names());
+        workloads.addAll(WorkloadRegistry.optInNames());
+        return ModelRegistry.names().stream().flatMap(m -> workloads.stream().map(w -> Arguments.of(m, w)));
     }
 
     @ParameterizedTest(name = "{0} on {1}")
     @MethodSource("matrix")
     void sameCountAndChecksumAsSequential(String model, String workload) throws Exception {
-        List<Task> tasks = WorkloadRegistry.get(workload).tasks(new WorkloadParams(300, 2_000_000, 2_000));
+        var prepared = WorkloadRegistry.get(workload).open(new WorkloadParams(300, 2_000_000, 2_000));
+        List<Task> tasks = prepared.tasks();
         Reference ref = Reference.of(tasks);
         ConcurrencyModel m = ModelRegistry.create(model);
         m.open(new ModelSettings(16, 2));
-        try {
+        try (prepared) {
             for (int round = 0; round < 3; round++) { // pools are reused across batches
                 Batch b = new Batch(tasks.size());
                 m.run(tasks, b);
