@@ -77,7 +77,8 @@ public final class BenchRun {
         for (int i = 0; i < specs.size(); i++) {
             Spec spec = specs.get(i);
             double est = estimator.batchMillis(spec);
-            String overLimits = skip(spec) ? null : limits.get().whyNot(osThreads(spec));
+            String overLimits = skip(spec) ? null : tooFewAtOnce(spec);
+            if (overLimits == null && !skip(spec)) overLimits = limits.get().whyNot(osThreads(spec));
             if (skip(spec)) {
                 entries.add(new Entry(spec, skipped(spec, est), 0));
             } else if (overLimits != null) {
@@ -100,6 +101,15 @@ public final class BenchRun {
         Report done = report(timestamp, "completed", env, config, results, t0);
         if (specs.isEmpty()) listener.reportUpdated(done);
         return done;
+    }
+
+    /** Why the model cannot run the workload at all (a pipeline's parts must all run at once), or null. */
+    private static String tooFewAtOnce(Spec spec) {
+        int need = WorkloadRegistry.get(spec.workload()).minConcurrency(spec.params());
+        int k = spec.cores() != null ? spec.cores() : Runtime.getRuntime().availableProcessors();
+        int can = ModelRegistry.create(spec.model()).caps(new ModelSettings(spec.threads(), k), need).waiting();
+        return can >= need ? null : spec.workload() + " needs its " + need + " parts to run at once; "
+                + spec.model() + " runs " + can + " at a time (it would deadlock)";
     }
 
     /** The most platform threads the spec's model may start, at the spec's core count. */

@@ -39,12 +39,27 @@ public interface Workload {
         return new Prepared(tasks(p), () -> { });
     }
 
-    /** Tasks plus the resources they use; {@link #close} releases them (and must leave nothing behind). */
-    record Prepared(List<Task> tasks, AutoCloseable resources) implements AutoCloseable {
+    /**
+     * Tasks plus the resources they use; {@link #close} releases them (and must leave nothing
+     * behind). {@code beforeBatch} runs before every batch (the pipeline makes fresh channels there).
+     */
+    record Prepared(List<Task> tasks, AutoCloseable resources, Runnable beforeBatch) implements AutoCloseable {
+        public Prepared(List<Task> tasks, AutoCloseable resources) {
+            this(tasks, resources, () -> { });
+        }
+
         @Override
         public void close() throws Exception {
             resources.close();
         }
+    }
+
+    /**
+     * The fewest tasks that must be able to wait at once for a batch to finish at all (a pipeline's
+     * stages block on each other); a model with a lower waiting cap is skipped with the reason.
+     */
+    default int minConcurrency(WorkloadParams p) {
+        return 1;
     }
 
     /** The task list; called once per trial, the same objects serve every batch. */

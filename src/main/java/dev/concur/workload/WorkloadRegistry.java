@@ -24,6 +24,7 @@ public final class WorkloadRegistry {
                 new WorkloadParams(1000, 50 * MS, 40_000), true, true));
         OPT_IN.put("http", new HttpWorkload());
         OPT_IN.put("file", new FileWorkload());
+        OPT_IN.put("pipeline", new PipelineWorkload());
     }
 
     private WorkloadRegistry() {}

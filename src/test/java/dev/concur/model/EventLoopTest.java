@@ -44,7 +44,7 @@ class EventLoopTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"io", "cpu", "mixed", "http", "file"})
+    @ValueSource(strings = {"io", "cpu", "mixed", "http", "file", "pipeline"})
     void everyStageRunsOnTheLoopThread(String workload) throws Exception {
         Set<Thread> threads = ConcurrentHashMap.newKeySet();
         var prepared = WorkloadRegistry.get(workload).open(new WorkloadParams(200, 3_000_000, 5_000));
@@ -53,6 +53,7 @@ class EventLoopTest {
         EventLoopModel model = new EventLoopModel();
         model.open(new ModelSettings(1, 2));
         try {
+            prepared.beforeBatch().run();
             Batch b = new Batch(spied.size());
             model.run(spied, b);
             assertTrue(Reference.of(real).matches(b), "the batch did the reference's work");
