@@ -22,6 +22,11 @@ public final class TableRenderer {
         boolean withLag = report.results().stream().anyMatch(r -> r.loopLag() != null);
         boolean withMem = report.results().stream().anyMatch(r -> r.memoryPerTaskBytes() != null && r.params() != null
                 && r.params().tasks() >= 10_000);
+        // a suite can run one workload at several sizes (the scale suite): then say which row is which
+        boolean withTasks = report.results().stream().filter(r -> r.params() != null)
+                .collect(java.util.stream.Collectors.groupingBy(Result::workload,
+                        java.util.stream.Collectors.mapping(r -> r.params().tasks(), java.util.stream.Collectors.toSet())))
+                .values().stream().anyMatch(sizes -> sizes.size() > 1);
         List<String[]> rows = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (Result r : report.results()) {
@@ -31,6 +36,7 @@ public final class TableRenderer {
                 status += " [" + notes.size() + "]";
             }
             String model = withCores ? r.model() + (r.cores() != null ? " @" + r.cores() : "") : r.model();
+            if (withTasks && r.params() != null) model += String.format(Locale.ROOT, " ×%,d", r.params().tasks());
             if (r.ok()) {
                 rows.add(new String[] {r.workload(), model,
                         ms(r.batchTime().score()),
