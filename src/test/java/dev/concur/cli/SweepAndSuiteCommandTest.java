@@ -108,6 +108,17 @@ class SweepAndSuiteCommandTest {
     }
 
     @Test
+    void aModelThatWouldDeadlockThePipelineIsSkippedWithTheReason() throws Exception {
+        assertEquals(0, cli.run("bench", "--model=sequential,virtual", "--workload=pipeline", "--out", out()), cli.err);
+        JsonNode results = report().get("results");
+        assertEquals("skipped", results.get(0).get("status").asText());
+        assertEquals("skipped: pipeline needs its 5 parts to run at once; sequential runs 1 at a time (it would deadlock)",
+                results.get(0).get("note").asText());
+        assertEquals("ok", results.get(1).get("status").asText());
+        assertTrue(cli.runner.calls.stream().noneMatch(s -> s.model().equals("sequential")));
+    }
+
+    @Test
     void listShowsSuites() {
         assertEquals(0, cli.run("list"));
         assertTrue(cli.out.contains("Suites (--suite NAME)"), cli.out);

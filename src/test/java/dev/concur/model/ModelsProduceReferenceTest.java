@@ -20,7 +20,15 @@ class ModelsProduceReferenceTest {
     static Stream<Arguments> matrix() {
         List<String> workloads = new java.util.ArrayList<>(WorkloadRegistry.names());
         workloads.addAll(WorkloadRegistry.optInNames());
-        return ModelRegistry.names().stream().flatMap(m -> workloads.stream().map(w -> Arguments.of(m, w)));
+        // a model that cannot hold a workload's parts at once (sequential on the pipeline) would deadlock:
+        // concur skips that pair with the reason (SweepAndSuiteCommandTest), so it is not run here
+        return ModelRegistry.names().stream().flatMap(m -> workloads.stream()
+                .filter(w -> canRun(m, w)).map(w -> Arguments.of(m, w)));
+    }
+
+    static boolean canRun(String model, String workload) {
+        int need = WorkloadRegistry.get(workload).minConcurrency(new WorkloadParams(300, 2_000_000, 2_000));
+        return ModelRegistry.create(model).caps(new ModelSettings(16, 2), need).waiting() >= need;
     }
 
     @ParameterizedTest(name = "{0} on {1}")
@@ -28,9 +36,6 @@ class ModelsProduceReferenceTest {
     void sameCountAndChecksumAsSequential(String model, String workload) throws Exception {
         var wl = WorkloadRegistry.get(workload);
         WorkloadParams params = new WorkloadParams(300, 2_000_000, 2_000);
-        int need = wl.minConcurrency(params);
-        org.junit.jupiter.api.Assumptions.assumeTrue(ModelRegistry.create(model).caps(new ModelSettings(16, 2), need).waiting() >= need,
-                model + " cannot run " + workload + " (concur skips it with that reason)");
         var prepared = wl.open(params);
         List<Task> tasks = prepared.tasks();
         Reference ref = Reference.of(tasks);
