@@ -2,7 +2,6 @@ package dev.concur.cli;
 
 import dev.concur.workload.Durations;
 import java.time.Duration;
-import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -52,24 +51,11 @@ final class Converters {
         }
 
         static long parse(String value) {
-            String v = value.trim();
-            long mult = 1;
-            String lower = v.toLowerCase(Locale.ROOT);
-            if (lower.endsWith("k")) {
-                mult = 1_000;
-                v = v.substring(0, v.length() - 1);
-            } else if (v.endsWith("M") || lower.endsWith("m")) {
-                mult = 1_000_000;
-                v = v.substring(0, v.length() - 1);
-            }
-            long n;
             try {
-                n = Math.multiplyExact(Long.parseLong(v.replace("_", "")), mult);
-            } catch (NumberFormatException | ArithmeticException e) {
-                throw new TypeConversionException("'" + value + "' is not a whole number (e.g. 1000, 400k, 1M)");
+                return dev.concur.workload.Counts.parsePositive(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
             }
-            if (n <= 0) throw new TypeConversionException("'" + value + "' must be positive");
-            return n;
         }
     }
 }

@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * What happens on Ctrl-C (SIGINT) or SIGTERM during {@code concur bench}: the JVM runs this
@@ -85,14 +83,6 @@ final class Interruption {
 
     /** Kills every process this JVM started (JMH forks, taskset wrappers, jcmd), deepest first. */
     static void killChildren() {
-        List<ProcessHandle> all = ProcessHandle.current().descendants().toList();
-        for (int i = all.size() - 1; i >= 0; i--) all.get(i).destroyForcibly();
-        for (ProcessHandle p : all) {
-            try {
-                p.onExit().get(5, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                // SIGKILL was sent; nothing more to do
-            }
-        }
+        dev.concur.harness.Watchdog.killDescendants();
     }
 }

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * JMH log where no jcmd exists), then kills every process this JVM started, forks and their
  * children alike. JMH then sees its fork die and returns, and concur records {@code timeout}.
  */
-final class Watchdog implements AutoCloseable {
+public final class Watchdog implements AutoCloseable {
     private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "concur-watchdog");
         t.setDaemon(true);
@@ -85,7 +85,7 @@ final class Watchdog implements AutoCloseable {
     }
 
     /** Kills every process this JVM started, deepest first, and waits for them to go. */
-    static void killDescendants() {
+    public static void killDescendants() {
         List<ProcessHandle> all = ProcessHandle.current().descendants().toList();
         for (int i = all.size() - 1; i >= 0; i--) all.get(i).destroyForcibly();
         for (ProcessHandle p : all) {

@@ -214,23 +214,7 @@ public final class SuiteParser {
         }
 
         static long parse(String s) {
-            String v = s.trim();
-            long mult = 1;
-            if (v.endsWith("k") || v.endsWith("K")) {
-                mult = 1_000;
-                v = v.substring(0, v.length() - 1);
-            } else if (v.endsWith("M")) {
-                mult = 1_000_000;
-                v = v.substring(0, v.length() - 1);
-            }
-            long n;
-            try {
-                n = Math.multiplyExact(Long.parseLong(v.replace("_", "")), mult);
-            } catch (NumberFormatException | ArithmeticException e) {
-                throw new IllegalArgumentException("'" + s + "' is not a whole number (e.g. 1000, 400k, 1M)");
-            }
-            if (n <= 0) throw new IllegalArgumentException(s + " must be positive");
-            return n;
+            return dev.concur.workload.Counts.parsePositive(s);
         }
     }
 

@@ -73,7 +73,7 @@ class SuiteParserTest {
     @ParameterizedTest(name = "{1}")
     @CsvSource(delimiter = '|', value = {
             "  modles: [virtual]                 | t.yaml:5: unknown key 'modles'; valid keys here: cores, description, forks",
-            "  tasks: -5                         | t.yaml:5: 'tasks': -5 must be positive",
+            "  tasks: -5                         | t.yaml:5: 'tasks': '-5' must be positive",
             "  tasks: [1, 2]                     | t.yaml:5: 'tasks': expected a single value",
             "  latency: 100                      | t.yaml:5: 'latency': '100' is not a duration",
             "  latency: 0ms                      | t.yaml:5: 'latency': must be longer than 0",
