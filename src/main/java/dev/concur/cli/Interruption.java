@@ -64,7 +64,7 @@ final class Interruption {
             if (done) return;
             stopped = true;
         }
-        killChildren();
+        dev.concur.harness.Watchdog.killDescendants(); // JMH forks, taskset wrappers, jcmd
         synchronized (lock) {
             if (latest == null) return;
             Report r = latest;
@@ -79,10 +79,5 @@ final class Interruption {
             }
             err.flush();
         }
-    }
-
-    /** Kills every process this JVM started (JMH forks, taskset wrappers, jcmd), deepest first. */
-    static void killChildren() {
-        dev.concur.harness.Watchdog.killDescendants();
     }
 }

@@ -79,11 +79,11 @@ public final class ResultReader {
             params.put("workload", workload);
             if (p.isObject()) {
                 if (p.has("tasks")) params.put("tasks", number(p.get("tasks"), at + ".params.tasks"));
-                if (p.hasNonNull("latencyMs")) params.put("latency", Durations.format(Math.round(num(p.get("latencyMs"), at + ".params.latencyMs") * 1e6)));
+                if (p.hasNonNull("latencyMs")) params.put("latency", Durations.format(Math.round(value(p.get("latencyMs"), at + ".params.latencyMs") * 1e6)));
                 if (p.hasNonNull("work")) params.put("work", number(p.get("work"), at + ".params.work"));
                 if (p.has("threads")) params.put("threads", number(p.get("threads"), at + ".params.threads"));
             }
-            Integer cores = r.hasNonNull("cores") ? (int) num(r.get("cores"), at + ".cores") : null;
+            Integer cores = r.hasNonNull("cores") ? (int) value(r.get("cores"), at + ".cores") : null;
             BenchmarkKey key = new BenchmarkKey(BenchmarkKey.CONCUR_BENCHMARK, params, cores);
             JsonNode bt = r.path("batchTime");
             List<Double> samples = new ArrayList<>();
@@ -96,7 +96,7 @@ public final class ResultReader {
                     for (JsonNode x : s) samples.add(value(x, at + ".batchTime.samples"));
                 }
                 if (bt.has("score") && !bt.get("score").isNull()) {
-                    double score = num(bt.get("score"), at + ".batchTime.score");
+                    double score = value(bt.get("score"), at + ".batchTime.score");
                     if (!Double.isFinite(score)) status = "no score";
                 }
             } else if (status.equals("ok")) {
@@ -195,10 +195,6 @@ public final class ResultReader {
             }
         }
         throw new CompareInputException(at + " holds " + x + ", not a number");
-    }
-
-    private static double num(JsonNode x, String at) throws CompareInputException {
-        return value(x, at);
     }
 
     private static String number(JsonNode x, String at) throws CompareInputException {

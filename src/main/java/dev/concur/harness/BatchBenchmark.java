@@ -204,7 +204,7 @@ public class BatchBenchmark {
                 reference == null ? 0 : reference.tasks(), reference == null ? 0 : reference.checksum(),
                 firstMismatch, reference == null ? 0 : reference.cpuNanosPerTask(),
                 impl == null ? null : impl.usage(), error, leftoverThreads, Histograms.encode(taskLatency),
-                Histograms.encode(loopLag), median(bytesPerTask));
+                Histograms.encode(loopLag), BenchRun.medianOf(bytesPerTask));
         Path target = Path.of(dir, "fork-" + ProcessHandle.current().pid() + ".json");
         try {
             Path tmp = Files.createTempFile(target.getParent(), "fork-", ".tmp");
@@ -213,12 +213,6 @@ public class BatchBenchmark {
         } catch (IOException e) {
             System.err.println("concur: cannot write fork report " + target + ": " + e);
         }
-    }
-
-    private static Double median(List<Double> xs) {
-        if (xs.isEmpty()) return null;
-        double[] a = xs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return a.length % 2 == 1 ? a[a.length / 2] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2;
     }
 
     /** The error's first lines: enough to find it, short enough for a table note. */

@@ -67,24 +67,20 @@ public final class BenchRun {
         long t0 = nanoClock.getAsLong();
         double total = 0;
         for (Spec s : specs) {
-            if (!skip(s)) total += estimator.benchmarkSeconds(s);
+            if (!overMaxBatch(s, estimator.batchMillis(s))) total += estimator.benchmarkSeconds(s);
         }
         listener.planned(specs, total);
         List<Entry> entries = new ArrayList<>();
+        List<Result> results = List.of();
         String timestamp = startedAt.toString();
         // Replace whatever file was at the output path at once: it must never pass for this run.
         listener.reportUpdated(report(timestamp, "running", env, config, List.of(), t0));
         for (int i = 0; i < specs.size(); i++) {
             Spec spec = specs.get(i);
             double est = estimator.batchMillis(spec);
-            String overLimits = skip(spec) ? null : tooFewAtOnce(spec);
-            if (overLimits == null && !skip(spec)) overLimits = limits.get().whyNot(osThreads(spec));
-            if (skip(spec)) {
-                entries.add(new Entry(spec, skipped(spec, est), 0));
-            } else if (overLimits != null) {
-                entries.add(new Entry(spec, new Result(spec.model(), spec.workload(), spec.cores(), params(spec),
-                        Result.SKIPPED, "skipped: " + overLimits, est, null, null, null, null, null, null, List.of(),
-                        List.of(), null, null, null, null), 0));
+            String whySkip = whySkip(spec, est);
+            if (whySkip != null) {
+                entries.add(new Entry(spec, skipped(spec, est, whySkip), 0));
             } else {
                 listener.started(i, spec, estimator.benchmarkSeconds(spec));
                 long deadline = spec.timeoutNanos() != null ? spec.timeoutNanos() : Watchdog.defaultDeadlineNanos(spec, est);
@@ -92,15 +88,27 @@ public final class BenchRun {
                 double cpu = outcome.forks().stream().mapToDouble(ForkReport::cpuNanosPerTask).average().orElse(0);
                 entries.add(new Entry(spec, toResult(spec, est, outcome), cpu));
             }
-            List<Result> results = derive(entries);
+            results = derive(entries);
             listener.finished(i, results.get(results.size() - 1));
             boolean last = i == specs.size() - 1;
             listener.reportUpdated(report(timestamp, last ? "completed" : "running", env, config, results, t0));
         }
-        List<Result> results = derive(entries);
         Report done = report(timestamp, "completed", env, config, results, t0);
         if (specs.isEmpty()) listener.reportUpdated(done);
         return done;
+    }
+
+    /**
+     * Why the spec is not run, or {@code null}: its estimated batch exceeds --max-batch, its model
+     * cannot hold the workload's parts at once, or its threads do not fit the process limits.
+     */
+    private String whySkip(Spec spec, double estMs) {
+        if (overMaxBatch(spec, estMs)) {
+            return String.format(Locale.ROOT, "estimated %s per batch (%s) exceeds --max-batch %s",
+                    human(estMs), shape(spec), Durations.format(spec.maxBatchNanos()));
+        }
+        String why = tooFewAtOnce(spec);
+        return why != null ? why : limits.get().whyNot(osThreads(spec));
     }
 
     /** Why the model cannot run the workload at all (a pipeline's parts must all run at once), or null. */
@@ -118,8 +126,8 @@ public final class BenchRun {
         return ModelRegistry.create(spec.model()).caps(new ModelSettings(spec.threads(), k), spec.params().tasks()).osThreads();
     }
 
-    private boolean skip(Spec spec) {
-        return estimator.batchMillis(spec) * 1e6 > spec.maxBatchNanos();
+    private static boolean overMaxBatch(Spec spec, double estMs) {
+        return estMs * 1e6 > spec.maxBatchNanos();
     }
 
     static Params params(Spec spec) {
@@ -133,11 +141,9 @@ public final class BenchRun {
                 spec.timeoutNanos() == null ? null : spec.timeoutNanos() / 1_000_000, spec.run());
     }
 
-    private Result skipped(Spec spec, double estMs) {
-        String note = String.format(Locale.ROOT, "skipped: estimated %s per batch (%s) exceeds --max-batch %s",
-                human(estMs), shape(spec), Durations.format(spec.maxBatchNanos()));
-        return new Result(spec.model(), spec.workload(), spec.cores(), params(spec), Result.SKIPPED, note, estMs,
-                null, null, null, null, null, null, List.of(), List.of(), null, null, null, null);
+    private static Result skipped(Spec spec, double estMs, String why) {
+        return new Result(spec.model(), spec.workload(), spec.cores(), params(spec), Result.SKIPPED, "skipped: " + why,
+                estMs, null, null, null, null, null, null, List.of(), List.of(), null, null, null, null);
     }
 
     private static String shape(Spec spec) {
@@ -319,7 +325,8 @@ public final class BenchRun {
                 new Summary(ok, invalid, skipped, failed, timeout, median, wall));
     }
 
-    private static Double medianOf(List<Double> xs) {
+    /** The median, or {@code null} for no values. */
+    static Double medianOf(List<Double> xs) {
         return xs.isEmpty() ? null : median(xs);
     }
 

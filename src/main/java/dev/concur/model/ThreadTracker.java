@@ -16,18 +16,7 @@ public final class ThreadTracker {
 
     /** A factory whose threads are counted from start to end. */
     public ThreadFactory wrap(ThreadFactory factory) {
-        return r -> {
-            Thread t = factory.newThread(() -> {
-                enter();
-                try {
-                    r.run();
-                } finally {
-                    exit();
-                }
-            });
-            started.incrementAndGet();
-            return t;
-        };
+        return counting(r -> factory.newThread(track(r)));
     }
 
     /**

@@ -149,20 +149,18 @@ public final class TableRenderer {
 
     private static String table(String[] headers, boolean[] right, List<String[]> rows, int groupColumn) {
         StringBuilder sb = new StringBuilder();
-        String[] HEADERS = headers;
-        boolean[] RIGHT = right;
-        int[] width = new int[HEADERS.length];
-        for (int c = 0; c < HEADERS.length; c++) width[c] = HEADERS[c].length();
+        int[] width = new int[headers.length];
+        for (int c = 0; c < headers.length; c++) width[c] = headers[c].length();
         for (String[] row : rows) for (int c = 0; c < row.length; c++) width[c] = Math.max(width[c], row[c].length());
-        line(sb, HEADERS, width, RIGHT);
-        String[] rule = new String[HEADERS.length];
+        line(sb, headers, width, right);
+        String[] rule = new String[headers.length];
         for (int c = 0; c < rule.length; c++) rule[c] = "-".repeat(width[c]);
-        line(sb, rule, width, RIGHT);
+        line(sb, rule, width, right);
         String previous = null;
         for (String[] row : rows) {
             if (groupColumn >= 0 && previous != null && !previous.equals(row[groupColumn])) sb.append('\n');
             previous = groupColumn >= 0 ? row[groupColumn] : null;
-            line(sb, row, width, RIGHT);
+            line(sb, row, width, right);
         }
         return sb.toString();
     }
@@ -176,12 +174,12 @@ public final class TableRenderer {
                 s.ok(), s.invalid(), s.failed(), timeouts, s.skipped(), median, duration(s.wallSeconds()));
     }
 
-    private static void line(StringBuilder sb, String[] cells, int[] width, boolean[] RIGHT) {
+    private static void line(StringBuilder sb, String[] cells, int[] width, boolean[] right) {
         StringBuilder l = new StringBuilder();
         for (int c = 0; c < cells.length; c++) {
             if (c > 0) l.append("  ");
             String pad = " ".repeat(width[c] - cells[c].length());
-            l.append(RIGHT[c] ? pad + cells[c] : cells[c] + pad);
+            l.append(right[c] ? pad + cells[c] : cells[c] + pad);
         }
         sb.append(l.toString().stripTrailing()).append('\n');
     }

@@ -34,12 +34,12 @@ public final class ScalingAnalysis {
         for (List<Result> g : groups.values()) {
             g.sort(Comparator.comparingInt(Result::cores));
             if (g.stream().map(Result::cores).distinct().count() < 2) continue;
-            out.add(analyseGroup(g, results));
+            out.add(analyseGroup(g));
         }
         return out;
     }
 
-    static Scaling analyseGroup(List<Result> g, List<Result> all) {
+    static Scaling analyseGroup(List<Result> g) {
         Result base = g.get(0);
         int k0 = base.cores();
         double t0 = base.batchTime().score();
@@ -53,8 +53,9 @@ public final class ScalingAnalysis {
             p[i] = (double) r.cores() / k0;
             s[i] = t0 / t;
             Double kf = p[i] > 1 ? karpFlatt(s[i], p[i]) : null;
-            Double vsSeq = sequentialAt(all, r).map(seq -> seq.batchTime().score() / t).orElse(null);
-            points.add(new Scaling.Point(r.cores(), t, r.batchTime().errorPct(), r.throughputTasksPerSec(), s[i], vsSeq,
+            // BenchRun already matched the sequential result of the same size and cores
+            points.add(new Scaling.Point(r.cores(), t, r.batchTime().errorPct(), r.throughputTasksPerSec(), s[i],
+                    r.speedupVsSequential(),
                     r.efficiency() == null ? null : r.efficiency().value(), kf));
             if (r.batchTime().errorPct() != null) maxRelErr = Math.max(maxRelErr, r.batchTime().errorPct() / 100);
         }
@@ -156,11 +157,6 @@ public final class ScalingAnalysis {
             ssTot += (s[i] - mean) * (s[i] - mean);
         }
         return ssTot == 0 ? (ssRes == 0 ? 1 : 0) : 1 - ssRes / ssTot;
-    }
-
-    private static java.util.Optional<Result> sequentialAt(List<Result> all, Result r) {
-        return all.stream().filter(o -> o.ok() && o.model().equals("sequential") && o.workload().equals(r.workload())
-                && java.util.Objects.equals(o.cores(), r.cores()) && o.params().sameSizeAs(r.params())).findFirst();
     }
 
     private static String verdict(String model, List<Scaling.Point> pts, Scaling.Amdahl a, Scaling.Usl u) {
