@@ -55,8 +55,8 @@ public final class Charts {
         return COLORS.getOrDefault(model, new Color(0x99, 0x99, 0x99));
     }
 
-    /** A chart with its file name stem, e.g. {@code io-batch-time}. */
-    public record Named(String stem, Chart<?, ?> chart, List<String> models) {}
+    /** A chart with its file name stem, e.g. {@code io-batch-time}, and the table it draws. */
+    public record Named(String stem, Chart<?, ?> chart, List<String> models, ReportTables.Table table) {}
 
     private Charts() {}
 
@@ -112,7 +112,7 @@ public final class Charts {
             s.setFillColor(color(row.model()));
             models.add(row.model());
         }
-        return models.isEmpty() ? null : new Named(stem + "-batch-time", chart, models);
+        return models.isEmpty() ? null : new Named(stem + "-batch-time", chart, models, t);
     }
 
     /** Throughput (or speedup) against cores, one line per model, with the ideal linear line. */
@@ -167,7 +167,7 @@ public final class Charts {
             ideal.setMarker(SeriesMarkers.NONE);
             ideal.setLineStyle(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {10f, 8f}, 0f));
         }
-        return new Named(stem + "-" + kind, chart, models);
+        return new Named(stem + "-" + kind, chart, models, t);
     }
 
     public static byte[] png(Chart<?, ?> chart) throws IOException {

@@ -52,9 +52,8 @@ final class HtmlFormat {
                 sb.append("</tr>\n");
             }
             sb.append("</tbody>\n</table>\n<p class=\"muted\">").append(esc(m.get("best.legend"))).append("</p>\n");
-            String prefix = t.workload();
             for (Charts.Named c : charts) {
-                if (!c.stem().startsWith(prefix + "-")) continue;
+                if (c.table() != t) continue; // each table's own charts (a workload can have several sizes)
                 // PNG as a data URI: self-contained, and a tenth of the size of XChart's SVG (which
                 // draws every letter as a path)
                 String png = java.util.Base64.getEncoder().encodeToString(Charts.png(c.chart()));

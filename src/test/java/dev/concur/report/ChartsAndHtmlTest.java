@@ -74,6 +74,17 @@ class ChartsAndHtmlTest {
     }
 
     @Test
+    void htmlPutsEachTablesChartsUnderItOnly() throws Exception {
+        dev.concur.cli.CliFixture cli = new dev.concur.cli.CliFixture();
+        Path out = dir.resolve("two-sizes.json");
+        cli.run("bench", "--model=virtual,eventloop", "--suite", "scale", "--out", out.toString());
+        ReportTables t = new ReportTables(List.of(ReportLoader.load(out)));
+        assertEquals(3, t.tables().size(), "one io table per size");
+        String html = new String(ReportFormat.HTML.render(t, Messages.forLanguage("en")).get(0).bytes(), StandardCharsets.UTF_8);
+        assertEquals(3, html.split("<figure class=\"chart\">", -1).length - 1, "one batch-time chart per table, not three each");
+    }
+
+    @Test
     void svgChartsDrawEveryModelInItsColour() throws Exception {
         List<ReportFormat.Output> svgs = ReportFormat.SVG.render(new ReportTables(reports), Messages.forLanguage("es"));
         assertEquals("cpu-speedup.es.svg", svgs.get(3).name());
