@@ -1,14 +1,14 @@
 package dev.concur.cli;
 
-import dev.concur.harness.BenchRun;
-import dev.concur.harness.BenchmarkRunner;
-import dev.concur.harness.CoreCounts;
-import dev.concur.harness.Estimator;
-import dev.concur.harness.Names;
-import dev.concur.harness.Planner;
-import dev.concur.harness.Profile;
-import dev.concur.harness.RunnerContext;
-import dev.concur.harness.Spec;
+import dev.concur.run.BenchRun;
+import dev.concur.run.BenchmarkRunner;
+import dev.concur.input.CoreCounts;
+import dev.concur.run.Estimator;
+import dev.concur.input.Names;
+import dev.concur.run.Planner;
+import dev.concur.run.Profile;
+import dev.concur.run.RunnerContext;
+import dev.concur.run.Spec;
 import dev.concur.model.ModelRegistry;
 import dev.concur.report.ReportFiles;
 import dev.concur.report.TableRenderer;
@@ -176,13 +176,13 @@ final class BenchCommand implements Callable<Integer> {
         Instant startedAt = wiring.now().get();
         Path reportPath = out != null ? out : Path.of("results", "concur-" + FILE_STAMP.format(startedAt) + ".json");
         try {
-            ReportFiles.checkWritable(reportPath);
+            dev.concur.files.AtomicFiles.checkWritable(reportPath);
         } catch (IOException e) {
             throw new UsageException("cannot write the report: " + e.getMessage());
         }
         if (jmhJson != null) {
             try {
-                ReportFiles.checkWritable(jmhJson);
+                dev.concur.files.AtomicFiles.checkWritable(jmhJson);
             } catch (IOException e) {
                 throw new UsageException("cannot write --jmh-json: " + e.getMessage());
             }

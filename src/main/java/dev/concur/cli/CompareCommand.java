@@ -68,7 +68,7 @@ final class CompareCommand implements Callable<Integer> {
         for (Path out : new Path[] {summary, json}) {
             if (out == null) continue;
             try {
-                ReportFiles.checkWritable(out);
+                dev.concur.files.AtomicFiles.checkWritable(out);
             } catch (IOException e) {
                 throw new UsageException("cannot write " + out + ": " + e.getMessage());
             }
@@ -98,8 +98,8 @@ final class CompareCommand implements Callable<Integer> {
             }
         }
         out.flush();
-        if (summary != null) ReportFiles.writeAtomically(summary, CompareRenderer.markdown(outcome));
-        if (json != null) ReportFiles.writeAtomically(json, ReportFiles.json().writeValueAsString(outcome) + "\n");
+        if (summary != null) dev.concur.files.AtomicFiles.write(summary, CompareRenderer.markdown(outcome));
+        if (json != null) dev.concur.files.AtomicFiles.write(json, ReportFiles.json().writeValueAsString(outcome) + "\n");
         return code;
     }
 

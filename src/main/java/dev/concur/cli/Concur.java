@@ -1,6 +1,6 @@
 package dev.concur.cli;
 
-import dev.concur.harness.Version;
+import dev.concur.run.Version;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;

@@ -1,6 +1,6 @@
 package dev.concur.cli;
 
-import dev.concur.workload.Durations;
+import dev.concur.input.Durations;
 import java.time.Duration;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -52,7 +52,7 @@ final class Converters {
 
         static long parse(String value) {
             try {
-                return dev.concur.workload.Counts.parsePositive(value);
+                return dev.concur.input.Counts.parsePositive(value);
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException(e.getMessage());
             }

@@ -40,7 +40,7 @@ final class Interruption {
             if (stopped) return;
             latest = r;
             try {
-                ReportFiles.writeAtomically(reportPath, ReportFiles.toJson(r));
+                dev.concur.files.AtomicFiles.write(reportPath, ReportFiles.toJson(r));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write " + reportPath + ": " + e.getMessage(), e);
             }
@@ -64,14 +64,14 @@ final class Interruption {
             if (done) return;
             stopped = true;
         }
-        dev.concur.harness.Watchdog.killDescendants(); // JMH forks, taskset wrappers, jcmd
+        dev.concur.run.Watchdog.killDescendants(); // JMH forks, taskset wrappers, jcmd
         synchronized (lock) {
             if (latest == null) return;
             Report r = latest;
             Report partial = new Report(r.schemaVersion(), r.concurVersion(), r.timestamp(), "interrupted",
                     r.environment(), r.config(), r.results(), r.scaling(), r.summary());
             try {
-                ReportFiles.writeAtomically(reportPath, ReportFiles.toJson(partial));
+                dev.concur.files.AtomicFiles.write(reportPath, ReportFiles.toJson(partial));
                 err.println();
                 err.println("concur: interrupted; " + r.results().size() + " result(s) kept in " + reportPath);
             } catch (IOException e) {

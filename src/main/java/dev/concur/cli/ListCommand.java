@@ -5,7 +5,7 @@ import dev.concur.suite.Suite;
 import dev.concur.suite.SuiteException;
 import dev.concur.suite.SuiteRun;
 import dev.concur.suite.Suites;
-import dev.concur.workload.Durations;
+import dev.concur.input.Durations;
 import dev.concur.workload.WorkloadParams;
 import dev.concur.workload.WorkloadRegistry;
 import java.io.PrintWriter;

@@ -56,7 +56,7 @@ final class ReportCommand implements Callable<Integer> {
         }
         Path dir = out != null ? out : defaultDir(files.get(0));
         try {
-            ReportFiles.checkWritable(dir.resolve("probe"));
+            dev.concur.files.AtomicFiles.checkWritable(dir.resolve("probe"));
         } catch (IOException e) {
             throw new UsageException("cannot write to " + dir + ": " + e.getMessage());
         }

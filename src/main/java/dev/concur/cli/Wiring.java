@@ -1,11 +1,11 @@
 package dev.concur.cli;
 
-import dev.concur.harness.BenchmarkRunner;
-import dev.concur.harness.Estimator;
-import dev.concur.harness.EnvironmentProbe;
-import dev.concur.harness.JmhRunner;
-import dev.concur.harness.ResourceLimits;
-import dev.concur.harness.RunnerContext;
+import dev.concur.run.BenchmarkRunner;
+import dev.concur.run.Estimator;
+import dev.concur.run.EnvironmentProbe;
+import dev.concur.run.jmh.JmhRunner;
+import dev.concur.run.ResourceLimits;
+import dev.concur.run.RunnerContext;
 import dev.concur.result.Environment;
 import java.time.Instant;
 import java.util.function.Function;

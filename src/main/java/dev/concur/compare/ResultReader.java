@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.concur.result.Report;
-import dev.concur.workload.Durations;
+import dev.concur.input.Durations;
 import dev.concur.workload.WorkloadRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -116,6 +116,7 @@ public final class ResultReader {
             String at = name + ": [" + i + "]";
             if (!b.isObject()) throw new CompareInputException(at + " is not an object");
             String benchmark = requireText(b, "benchmark", at);
+            if (benchmark.equals(BenchmarkKey.LEGACY_CONCUR_BENCHMARK)) benchmark = BenchmarkKey.CONCUR_BENCHMARK;
             String mode = b.path("mode").asText("");
             JsonNode pm = b.get("primaryMetric");
             if (pm == null || !pm.isObject()) throw new CompareInputException(at + ".primaryMetric is missing");

@@ -7,7 +7,6 @@ import java.util.ArrayDeque;
 import java.util.PriorityQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -24,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * deadlines. {@code Selector.select(ms)} has millisecond resolution, so a timer may fire up to
  * about a millisecond late; the loop never sleeps past a due deadline.
  */
-public final class EventLoop implements Executor, AutoCloseable {
+public final class EventLoop implements dev.concur.workload.AsyncContext, AutoCloseable {
     private final Selector selector;
     private final Thread thread;
     private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>(); // from other threads
@@ -80,6 +79,7 @@ public final class EventLoop implements Executor, AutoCloseable {
     }
 
     /** A future completed on the loop thread after {@code nanos}: a non-blocking sleep. */
+    @Override
     public CompletableFuture<Void> delay(long nanos) {
         CompletableFuture<Void> f = new CompletableFuture<>();
         long deadline = System.nanoTime() + nanos;
@@ -107,6 +107,7 @@ public final class EventLoop implements Executor, AutoCloseable {
     }
 
     /** A future completed on the loop thread at its next turn (lets other callbacks run first). */
+    @Override
     public CompletableFuture<Void> yieldNow() {
         CompletableFuture<Void> f = new CompletableFuture<>();
         execute(() -> f.complete(null));

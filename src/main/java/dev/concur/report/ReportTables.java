@@ -3,7 +3,7 @@ package dev.concur.report;
 import dev.concur.model.ModelRegistry;
 import dev.concur.result.Report;
 import dev.concur.result.Result;
-import dev.concur.workload.Durations;
+import dev.concur.input.Durations;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

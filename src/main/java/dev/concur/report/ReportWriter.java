@@ -18,7 +18,7 @@ public final class ReportWriter {
         for (ReportFormat f : formats) {
             for (ReportFormat.Output o : f.render(tables, m)) {
                 Path p = dir.resolve(o.name());
-                ReportFiles.writeAtomically(p, o.bytes());
+                dev.concur.files.AtomicFiles.write(p, o.bytes());
                 written.add(p);
             }
         }

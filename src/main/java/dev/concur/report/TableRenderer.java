@@ -106,7 +106,7 @@ public final class TableRenderer {
     public static String renderScaling(Report report) {
         if (report.scaling() == null || report.scaling().isEmpty()) return "";
         StringBuilder sb = new StringBuilder();
-        java.util.Map<String, List<dev.concur.scaling.Scaling>> byWorkload = new java.util.LinkedHashMap<>();
+        java.util.Map<String, List<dev.concur.result.Scaling>> byWorkload = new java.util.LinkedHashMap<>();
         for (var sc : report.scaling()) byWorkload.computeIfAbsent(sc.workload(), k -> new ArrayList<>()).add(sc);
         for (var e : byWorkload.entrySet()) {
             java.util.TreeSet<Integer> ks = new java.util.TreeSet<>();
@@ -139,7 +139,7 @@ public final class TableRenderer {
         return sb.toString();
     }
 
-    private static String reading(dev.concur.scaling.Scaling sc) {
+    private static String reading(dev.concur.result.Scaling sc) {
         var a = sc.amdahl();
         String s = String.format(Locale.ROOT, "Amdahl s = %.2f%s — %s", a.serialFraction(),
                 a.r2() == null ? "" : String.format(Locale.ROOT, " (R² %.2f)", a.r2()), a.why());

@@ -21,7 +21,7 @@ import java.util.List;
  */
 public record Report(int schemaVersion, String concurVersion, String timestamp, String termination,
                      Environment environment, RunConfig config, List<Result> results,
-                     List<dev.concur.scaling.Scaling> scaling, Summary summary) {
+                     List<dev.concur.result.Scaling> scaling, Summary summary) {
 
     public static final int SCHEMA_VERSION = 1;
 }

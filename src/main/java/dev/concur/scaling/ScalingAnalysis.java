@@ -1,5 +1,6 @@
 package dev.concur.scaling;
 
+import dev.concur.result.Scaling;
 import dev.concur.result.Result;
 import java.util.ArrayList;
 import java.util.Comparator;

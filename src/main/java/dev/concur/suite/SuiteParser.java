@@ -13,10 +13,10 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.concur.harness.CoreCounts;
-import dev.concur.harness.Names;
+import dev.concur.input.CoreCounts;
+import dev.concur.input.Names;
 import dev.concur.model.ModelRegistry;
-import dev.concur.workload.Durations;
+import dev.concur.input.Durations;
 import dev.concur.workload.WorkloadRegistry;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -214,7 +214,7 @@ public final class SuiteParser {
         }
 
         static long parse(String s) {
-            return dev.concur.workload.Counts.parsePositive(s);
+            return dev.concur.input.Counts.parsePositive(s);
         }
     }
 

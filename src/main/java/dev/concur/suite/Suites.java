@@ -1,6 +1,6 @@
 package dev.concur.suite;
 
-import dev.concur.harness.Names;
+import dev.concur.input.Names;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;

@@ -38,7 +38,7 @@ public final class Batch {
     public void complete(int index, long value) {
         checksum.addAndGet(term(index, value));
         completed.incrementAndGet();
-        if (latency != null) latency.recordValue(Math.min(System.nanoTime() - startNanos, dev.concur.harness.Histograms.MAX_NANOS));
+        if (latency != null) latency.recordValue(Math.min(System.nanoTime() - startNanos, latency.getHighestTrackableValue()));
     }
 
     /** Records a task failure; the first one wins and is rethrown by {@link #throwIfFailed}. */

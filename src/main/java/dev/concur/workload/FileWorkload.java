@@ -1,6 +1,5 @@
 package dev.concur.workload;
 
-import dev.concur.model.EventLoop;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.AsynchronousFileChannel;
@@ -106,12 +105,12 @@ public final class FileWorkload implements Workload {
         }
 
         @Override
-        public CompletableFuture<Long> callAsync(EventLoop loop) {
+        public CompletableFuture<Long> callAsync(AsyncContext loop) {
             byte[] data = content(index);
             return write(loop, data).thenComposeAsync(v -> read(loop), loop).thenApplyAsync(FileWorkload::checksum, loop);
         }
 
-        private CompletableFuture<Void> write(EventLoop loop, byte[] data) {
+        private CompletableFuture<Void> write(AsyncContext loop, byte[] data) {
             CompletableFuture<Void> done = new CompletableFuture<>();
             try {
                 AsynchronousFileChannel ch = AsynchronousFileChannel.open(file, StandardOpenOption.CREATE,
@@ -123,7 +122,7 @@ public final class FileWorkload implements Workload {
             return done;
         }
 
-        private void writeFrom(AsynchronousFileChannel ch, ByteBuffer buf, EventLoop loop, CompletableFuture<Void> done) {
+        private void writeFrom(AsynchronousFileChannel ch, ByteBuffer buf, AsyncContext loop, CompletableFuture<Void> done) {
             ch.write(buf, buf.position(), null, new CompletionHandler<Integer, Void>() {
                 @Override
                 public void completed(Integer n, Void a) {
@@ -147,7 +146,7 @@ public final class FileWorkload implements Workload {
             });
         }
 
-        private CompletableFuture<byte[]> read(EventLoop loop) {
+        private CompletableFuture<byte[]> read(AsyncContext loop) {
             CompletableFuture<byte[]> done = new CompletableFuture<>();
             try {
                 AsynchronousFileChannel ch = AsynchronousFileChannel.open(file, StandardOpenOption.READ);
@@ -159,7 +158,7 @@ public final class FileWorkload implements Workload {
             return done;
         }
 
-        private void readInto(AsynchronousFileChannel ch, ByteBuffer buf, EventLoop loop, CompletableFuture<byte[]> done) {
+        private void readInto(AsynchronousFileChannel ch, ByteBuffer buf, AsyncContext loop, CompletableFuture<byte[]> done) {
             ch.read(buf, buf.position(), null, new CompletionHandler<Integer, Void>() {
                 @Override
                 public void completed(Integer n, Void a) {

@@ -1,6 +1,5 @@
 package dev.concur.workload;
 
-import dev.concur.model.EventLoop;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -64,7 +63,7 @@ public final class HttpWorkload implements Workload {
         LoopbackServer server = target.isBlank() ? new LoopbackServer(p.latencyNanos(), 0) : null;
         URI base = server != null ? server.base() : URI.create(target.replaceAll("/+$", ""));
         HttpClient blocking = client(null);
-        Map<EventLoop, HttpClient> async = new ConcurrentHashMap<>();
+        Map<AsyncContext, HttpClient> async = new ConcurrentHashMap<>();
         List<Task> tasks = new ArrayList<>(p.tasks());
         for (int i = 0; i < p.tasks(); i++) tasks.add(new HttpTask(i, base, blocking, async));
         return new Prepared(List.copyOf(tasks), () -> {
@@ -74,14 +73,14 @@ public final class HttpWorkload implements Workload {
         });
     }
 
-    static HttpClient client(EventLoop loop) {
+    static HttpClient client(AsyncContext loop) {
         HttpClient.Builder b = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(30));
         if (loop != null) b.executor(loop);
         return b.build();
     }
 
-    record HttpTask(int index, URI base, HttpClient blocking, Map<EventLoop, HttpClient> async) implements Task {
+    record HttpTask(int index, URI base, HttpClient blocking, Map<AsyncContext, HttpClient> async) implements Task {
 
         private HttpRequest request() {
             return HttpRequest.newBuilder(base.resolve("/task/" + index)).timeout(Duration.ofSeconds(60)).GET().build();
@@ -103,7 +102,7 @@ public final class HttpWorkload implements Workload {
         }
 
         @Override
-        public CompletableFuture<Long> callAsync(EventLoop loop) {
+        public CompletableFuture<Long> callAsync(AsyncContext loop) {
             HttpClient c = async.computeIfAbsent(loop, HttpWorkload::client);
             return c.sendAsync(request(), HttpResponse.BodyHandlers.ofString()).thenApplyAsync(this::verify, loop);
         }

@@ -1,6 +1,5 @@
 package dev.concur.workload;
 
-import dev.concur.model.EventLoop;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -102,12 +101,12 @@ public final class PipelineWorkload implements Workload {
         }
 
         @Override
-        public CompletableFuture<Long> callAsync(EventLoop loop) {
+        public CompletableFuture<Long> callAsync(AsyncContext loop) {
             LoopChannel<Long> out = ch.get().loop.get(0);
             return send(out, 0, loop);
         }
 
-        private CompletableFuture<Long> send(LoopChannel<Long> out, long i, EventLoop loop) {
+        private CompletableFuture<Long> send(LoopChannel<Long> out, long i, AsyncContext loop) {
             if (i == items) return out.put(END).thenApply(v -> (long) items);
             return out.put(i).thenComposeAsync(v -> send(out, i + 1, loop), loop);
         }
@@ -132,13 +131,13 @@ public final class PipelineWorkload implements Workload {
         }
 
         @Override
-        public CompletableFuture<Long> callAsync(EventLoop loop) {
+        public CompletableFuture<Long> callAsync(AsyncContext loop) {
             LoopChannel<Long> in = ch.get().loop.get(index - 1);
             LoopChannel<Long> out = ch.get().loop.get(index);
             return pump(in, out, loop);
         }
 
-        private CompletableFuture<Long> pump(LoopChannel<Long> in, LoopChannel<Long> out, EventLoop loop) {
+        private CompletableFuture<Long> pump(LoopChannel<Long> in, LoopChannel<Long> out, AsyncContext loop) {
             return in.take().thenComposeAsync(x -> {
                 if (x == END) return out.put(END).thenApply(v -> -1L);
                 if (work > 0) CpuWork.compute(index, work);
@@ -186,11 +185,11 @@ public final class PipelineWorkload implements Workload {
         }
 
         @Override
-        public CompletableFuture<Long> callAsync(EventLoop loop) {
+        public CompletableFuture<Long> callAsync(AsyncContext loop) {
             return drain(ch.get().loop.get(STAGES), 0, 0, loop);
         }
 
-        private CompletableFuture<Long> drain(LoopChannel<Long> in, long k, long sum, EventLoop loop) {
+        private CompletableFuture<Long> drain(LoopChannel<Long> in, long k, long sum, AsyncContext loop) {
             return in.take().thenComposeAsync(x -> {
                 if (x == END) {
                     if (k != items) throw new IllegalStateException("pipeline: " + k + " of " + items + " items arrived");

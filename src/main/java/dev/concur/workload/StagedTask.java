@@ -1,6 +1,5 @@
 package dev.concur.workload;
 
-import dev.concur.model.EventLoop;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -19,7 +18,7 @@ record StagedTask(int index, long latencyNanos, long rounds) implements Task {
     }
 
     @Override
-    public CompletableFuture<Long> callAsync(EventLoop loop) {
+    public CompletableFuture<Long> callAsync(AsyncContext loop) {
         CompletableFuture<Void> ready = latencyNanos > 0 ? loop.delay(latencyNanos) : loop.yieldNow();
         // *Async with the loop as executor: the compute step is queued on the loop thread even if
         // `ready` happens to be complete already, so no code of the task ever runs elsewhere.

@@ -1,6 +1,5 @@
 package dev.concur.workload;
 
-import dev.concur.model.EventLoop;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -20,5 +19,5 @@ public interface Task {
     long call(BlockingContext blocking) throws Exception;
 
     /** Non-blocking form: waits are timers on {@code loop}; continuations run on the loop thread. */
-    CompletableFuture<Long> callAsync(EventLoop loop);
+    CompletableFuture<Long> callAsync(AsyncContext loop);
 }

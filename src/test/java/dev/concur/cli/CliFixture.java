@@ -1,7 +1,7 @@
 package dev.concur.cli;
 
-import dev.concur.harness.Estimator;
-import dev.concur.harness.FakeRunner;
+import dev.concur.run.Estimator;
+import dev.concur.run.FakeRunner;
 import dev.concur.result.Environment;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -17,7 +17,7 @@ public final class CliFixture {
 
     public final FakeRunner runner = new FakeRunner(ESTIMATOR, 7);
     /** The process limits the fake run sees: none, unless a test sets some. */
-    public dev.concur.harness.ResourceLimits limits = new dev.concur.harness.ResourceLimits(null, null, null, null, null, null, null);
+    public dev.concur.run.ResourceLimits limits = new dev.concur.run.ResourceLimits(null, null, null, null, null, null, null);
     public String out;
     public String err;
 

@@ -19,7 +19,7 @@ class ResultReaderTest {
 
     static final String JMH = """
             [ {
-              "jmhVersion" : "1.37", "benchmark" : "dev.concur.harness.BatchBenchmark.batch", "mode" : "avgt",
+              "jmhVersion" : "1.37", "benchmark" : "dev.concur.fork.BatchBenchmark.batch", "mode" : "avgt",
               "threads" : 1, "forks" : 1, "jvm" : "/usr/bin/java",
               "jvmArgs" : [ "-Xms1g", "-Dconcur.run=x-1", "-XX:ActiveProcessorCount=2" ],
               "jdkVersion" : "25.0.3", "vmName" : "OpenJDK 64-Bit Server VM", "vmVersion" : "25.0.3+9-LTS",

@@ -35,7 +35,7 @@ class EventLoopTest {
         }
 
         @Override
-        public CompletableFuture<Long> callAsync(EventLoop loop) {
+        public CompletableFuture<Long> callAsync(dev.concur.workload.AsyncContext loop) {
             threads.add(Thread.currentThread());              // where the task's first stage runs
             // Attached before the compute stage can run (it is queued behind us on the loop), so
             // this callback runs on whichever thread completes the task's last stage.

@@ -26,7 +26,7 @@ public class AtomicWriteTest {
         Path target = Path.of(args[0]);
         String a = content("A");
         String b = content("B");
-        for (long i = 0; ; i++) ReportFiles.writeAtomically(target, i % 2 == 0 ? b : a);
+        for (long i = 0; ; i++) dev.concur.files.AtomicFiles.write(target, i % 2 == 0 ? b : a);
     }
 
     static String content(String version) {
@@ -38,7 +38,7 @@ public class AtomicWriteTest {
     @Test
     void killNineWhileWritingNeverLeavesAPartialFile() throws Exception {
         Path target = dir.resolve("report.json");
-        ReportFiles.writeAtomically(target, content("A"));
+        dev.concur.files.AtomicFiles.write(target, content("A"));
         Random random = new Random(20261127);
         int sawA = 0, sawB = 0;
         for (int i = 0; i < KILLS; i++) {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.concur.harness.ResourceLimits;
+import dev.concur.run.ResourceLimits;
 import dev.concur.report.ReportFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;

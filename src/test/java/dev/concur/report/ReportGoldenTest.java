@@ -53,8 +53,8 @@ class ReportGoldenTest {
     @Test
     void atomicWriteReplacesWholeFileAndLeavesNoTemp() throws IOException {
         Path target = dir.resolve("x.json");
-        ReportFiles.writeAtomically(target, "{\"old\":true}\n");
-        ReportFiles.writeAtomically(target, "{\"new\":true}\n");
+        dev.concur.files.AtomicFiles.write(target, "{\"old\":true}\n");
+        dev.concur.files.AtomicFiles.write(target, "{\"new\":true}\n");
         assertEquals("{\"new\":true}\n", Files.readString(target));
         try (var files = Files.list(dir)) {
             assertEquals(1, files.count(), "only the report remains");

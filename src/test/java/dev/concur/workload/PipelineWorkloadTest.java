@@ -66,7 +66,7 @@ class PipelineWorkloadTest {
         }
 
         @Override
-        public CompletableFuture<Long> callAsync(EventLoop loop) {
+        public CompletableFuture<Long> callAsync(dev.concur.workload.AsyncContext loop) {
             throw new UnsupportedOperationException();
         }
     }

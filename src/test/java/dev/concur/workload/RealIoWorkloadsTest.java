@@ -47,7 +47,7 @@ class RealIoWorkloadsTest {
         });
         liar.start();
         try (var client = HttpWorkload.client(null)) {
-            Map<dev.concur.model.EventLoop, java.net.http.HttpClient> none = new ConcurrentHashMap<>();
+            Map<dev.concur.workload.AsyncContext, java.net.http.HttpClient> none = new ConcurrentHashMap<>();
             URI base = URI.create("http://127.0.0.1:" + liar.getAddress().getPort());
             var task = new HttpWorkload.HttpTask(7, base, client, none);
             var e = assertThrows(IllegalStateException.class, () -> task.call(BlockingContext.PLAIN));

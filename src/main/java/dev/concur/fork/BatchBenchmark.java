@@ -1,0 +1,229 @@
+package dev.concur.fork;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.concur.files.AtomicFiles;
+import dev.concur.model.ConcurrencyModel;
+import dev.concur.result.Histograms;
+import dev.concur.stats.Stats;
+import dev.concur.model.ModelRegistry;
+import dev.concur.model.ModelSettings;
+import dev.concur.workload.Batch;
+import dev.concur.input.Durations;
+import dev.concur.workload.Reference;
+import dev.concur.workload.Task;
+import dev.concur.workload.WorkloadParams;
+import dev.concur.workload.WorkloadRegistry;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/*
+ * WHAT THIS SHOWS
+ *   How long one concurrency model takes to finish a whole batch of tasks. One JMH operation is
+ *   one batch: hand N tasks to the model, wait until the last one is done. The score is the mean
+ *   batch time (ms/op); tasks/s is N divided by it. Every model gets the same task objects, and
+ *   "sequential" runs the same tasks one by one, so every number reads as a speedup.
+ *
+ * THE TRAPS IT AVOIDS
+ *   - Timing the wrong thing: pools and the event loop are created in @Setup and shut down in
+ *     @TearDown, so a batch measures scheduling and waiting, not pool construction. (Models that
+ *     create threads per task, like platform-per-task and virtual, pay for them inside the batch:
+ *     that cost IS the model.)
+ *   - A fast wrong answer: each batch's task count and checksum are compared with the sequential
+ *     reference. A batch that lost or duplicated a task is counted as invalid and the host
+ *     reports the whole result invalid instead of its time.
+ *   - Dead code: the batch's checksum is returned, so JMH consumes it.
+ *   - -Djmh.executor=VIRTUAL is NOT how virtual threads are measured: that only changes JMH's own
+ *     worker thread. The model runs inside the @Benchmark body; @Param selects it by name.
+ *
+ * HOW TO RUN IT
+ *   scripts/concur bench --model=virtual --workload=io      (concur drives JMH for you)
+ *   java -jar target/concur.jar jmh BatchBenchmark -p model=virtual -p workload=io   (raw JMH)
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class BatchBenchmark {
+
+    @Param("virtual")
+    public String model;
+
+    @Param("io")
+    public String workload;
+
+    /** Tasks per batch. */
+    @Param("2000")
+    public int tasks;
+
+    /** Simulated I/O wait per task, as typed on the command line. */
+    @Param("100ms")
+    public String latency;
+
+    /** CPU rounds per task. */
+    @Param("0")
+    public long work;
+
+    /** Pool size of the platform model. */
+    @Param("200")
+    public int threads;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ConcurrencyModel impl;
+    private dev.concur.workload.Workload.Prepared prepared;
+    private List<Task> taskList;
+    private Reference reference;
+    private volatile long batches;
+    private volatile long validBatches;
+    private volatile String firstMismatch;
+    private volatile String error;
+    private volatile java.util.Set<Thread> threadsBefore = java.util.Set.of();
+    private volatile List<String> leftoverThreads = List.of();
+    /** Lag probe period of the event loop: often enough to see a 1 ms stall, cheap enough not to matter. */
+    private static final long LAG_PROBE_NANOS = 5_000_000;
+    private final org.HdrHistogram.Histogram taskLatency = Histograms.create();
+    private final org.HdrHistogram.Histogram loopLag = Histograms.create();
+    private final java.util.concurrent.atomic.AtomicReference<org.HdrHistogram.Histogram> lagTarget =
+            new java.util.concurrent.atomic.AtomicReference<>();
+    private final List<Double> bytesPerTask = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final MemorySampler memory = new MemorySampler();
+    private volatile boolean measuring;
+
+    @Setup(Level.Trial)
+    public void setup() throws Exception {
+        exitWithParent();
+        try {
+            WorkloadParams params = new WorkloadParams(tasks, Durations.parseNanos(latency), work);
+            prepared = WorkloadRegistry.get(workload).open(params);
+            taskList = prepared.tasks();
+            reference = Reference.of(taskList);
+            memory.start();
+            threadsBefore = java.util.Set.copyOf(Thread.getAllStackTraces().keySet());
+            impl = ModelRegistry.create(model);
+            impl.open(new ModelSettings(threads, Runtime.getRuntime().availableProcessors()));
+            if (impl instanceof dev.concur.model.EventLoopModel el) el.loop().startLagProbe(LAG_PROBE_NANOS, lagTarget);
+        } catch (Throwable t) {
+            error = describe(t);
+            writeReport();
+            throw t;
+        }
+    }
+
+    /** Latency, lag and memory are recorded in measured iterations only, never in warm-up. */
+    @Setup(Level.Iteration)
+    public void beforeIteration(org.openjdk.jmh.infra.IterationParams params) {
+        measuring = params.getType() == org.openjdk.jmh.runner.IterationType.MEASUREMENT;
+        lagTarget.set(measuring ? loopLag : null);
+    }
+
+    @Benchmark
+    public long batch() throws Exception {
+        prepared.beforeBatch().run(); // fresh channels for the pipeline; nothing for other workloads
+        Batch b = new Batch(taskList.size(), measuring ? taskLatency : null);
+        if (measuring) memory.begin();
+        try {
+            impl.run(taskList, b);
+        } catch (Throwable t) {
+            if (error == null) error = describe(t);
+            writeReport();
+            throw t;
+        }
+        long grown = measuring ? memory.end() : 0;
+        // per task only where tasks are the unit of work (not a pipeline's few long-running parts)
+        if (measuring && taskList.size() == tasks) bytesPerTask.add((double) grown / taskList.size());
+        batches++;
+        if (reference.matches(b)) {
+            validBatches++;
+        } else if (firstMismatch == null) {
+            firstMismatch = "batch " + batches + ": " + b.completed() + " of " + reference.tasks()
+                    + " tasks completed, checksum " + b.checksum() + " (expected " + reference.checksum() + ")";
+        }
+        return b.checksum();
+    }
+
+    @TearDown(Level.Iteration)
+    public void afterIteration() {
+        lagTarget.set(null);
+        writeReport();
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws Exception {
+        try {
+            if (impl != null) impl.close();
+            leftoverThreads = leftovers();
+        } finally {
+            if (prepared != null) prepared.close(); // the workload's server or temp directory
+            memory.stop();
+            writeReport();
+        }
+    }
+
+    /**
+     * A fork must never outlive concur: if the host JVM dies, even by SIGKILL, which leaves it no
+     * chance to clean up, the fork halts itself. (JMH alone leaves such forks running as orphans.)
+     */
+    private static void exitWithParent() {
+        if (System.getProperty(ForkReport.DIR_PROPERTY) == null) return; // not started by concur
+        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(3)));
+    }
+
+    /**
+     * The model's threads (all are named {@code concur-*}) that were not there before setup and
+     * are still alive after close; waits up to half a second for stragglers to finish.
+     */
+    private List<String> leftovers() throws InterruptedException {
+        List<String> names = List.of();
+        for (int i = 0; i < 10; i++) {
+            names = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.isAlive() && !threadsBefore.contains(t) && t.getName().startsWith("concur-"))
+                    .map(Thread::getName).sorted().toList();
+            if (names.isEmpty()) break;
+            Thread.sleep(50);
+        }
+        return names;
+    }
+
+    /** Writes this fork's report next to the others; silently skipped outside concur. */
+    private void writeReport() {
+        String dir = System.getProperty(ForkReport.DIR_PROPERTY);
+        if (dir == null) return;
+        ForkReport r = new ForkReport(ForkProbe.self(), batches, validBatches,
+                reference == null ? 0 : reference.tasks(), reference == null ? 0 : reference.checksum(),
+                firstMismatch, reference == null ? 0 : reference.cpuNanosPerTask(),
+                impl == null ? null : impl.usage(), error, leftoverThreads, Histograms.encode(taskLatency),
+                Histograms.encode(loopLag), Stats.median(bytesPerTask));
+        Path target = Path.of(dir, "fork-" + ProcessHandle.current().pid() + ".json");
+        try {
+            AtomicFiles.write(target, JSON.writeValueAsBytes(r));
+        } catch (IOException e) {
+            System.err.println("concur: cannot write fork report " + target + ": " + e);
+        }
+    }
+
+    /** The error's first lines: enough to find it, short enough for a table note. */
+    static String describe(Throwable t) {
+        StringWriter sw = new StringWriter();
+        t.printStackTrace(new PrintWriter(sw));
+        String[] lines = sw.toString().split("\\R");
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < Math.min(lines.length, 6); i++) {
+            if (i > 0) sb.append('\n');
+            sb.append(lines[i]);
+        }
+        return sb.toString();
+    }
+}

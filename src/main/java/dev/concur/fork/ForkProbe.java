@@ -1,0 +1,39 @@
+package dev.concur.fork;
+
+import dev.concur.result.ForkInfo;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Reads, from inside a JVM, what that JVM really runs with. */
+public final class ForkProbe {
+    private ForkProbe() {}
+
+    public static ForkInfo self() {
+        return new ForkInfo(ProcessHandle.current().pid(),
+                List.copyOf(ManagementFactory.getRuntimeMXBean().getInputArguments()),
+                System.getProperty("java.runtime.version"),
+                Runtime.getRuntime().availableProcessors(),
+                cpusAllowedList());
+    }
+
+    /** Cpus_allowed_list of this process, e.g. {@code 0-1}; {@code null} off Linux. */
+    public static String cpusAllowedList() {
+        return procStatusField(Path.of("/proc/self/status"), "Cpus_allowed_list");
+    }
+
+    public static String procStatusField(Path status, String field) {
+        try {
+            for (String line : Files.readAllLines(status)) {
+                if (line.startsWith(field + ":")) {
+                    return line.substring(field.length() + 1).trim();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+        return null;
+    }
+}

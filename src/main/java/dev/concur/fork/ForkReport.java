@@ -1,0 +1,35 @@
+package dev.concur.fork;
+
+import dev.concur.model.ModelUsage;
+import dev.concur.result.ForkInfo;
+
+/**
+ * What a JMH fork tells the host that JMH itself cannot carry: the validation of every batch,
+ * the threads used, the flags and cores the fork really had, and any error. The fork writes it
+ * (atomically) after every iteration and at the end, into the directory named by the system
+ * property {@value #DIR_PROPERTY}; the host reads it after the fork exits.
+ *
+ * @param fork             what the fork saw of itself
+ * @param batches          batches run, warm-up included
+ * @param validBatches     batches that matched the reference
+ * @param expectedTasks    the reference's count
+ * @param expectedChecksum the reference's checksum
+ * @param firstMismatch    the first bad batch, or {@code null}
+ * @param cpuNanosPerTask  the reference pass's CPU time per task
+ * @param usage            the model's thread usage
+ * @param error            the first error a batch threw, or {@code null}
+ * @param leftoverThreads  names of the model's threads still alive after its teardown
+ * @param taskLatency      HdrHistogram (compressed, base64) of each task's completion time since its
+ *                         batch started, measured iterations only; {@code null} if none
+ * @param loopLag          HdrHistogram of the event loop's lag probe, measured iterations only;
+ *                         {@code null} for other models
+ * @param bytesPerTask     median over measured batches of (peak heap used during the batch − heap
+ *                         used at its start) / tasks; {@code null} if not sampled
+ */
+public record ForkReport(ForkInfo fork, long batches, long validBatches, int expectedTasks,
+                         long expectedChecksum, String firstMismatch, double cpuNanosPerTask,
+                         ModelUsage usage, String error, java.util.List<String> leftoverThreads,
+                         String taskLatency, String loopLag, Double bytesPerTask) {
+
+    public static final String DIR_PROPERTY = "concur.forkReports";
+}

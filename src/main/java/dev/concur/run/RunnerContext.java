@@ -1,0 +1,17 @@
+package dev.concur.run;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+
+/**
+ * What a runner needs from the command that starts it.
+ *
+ * @param jmhOutput  where JMH's own console output goes
+ * @param reportPath the JSON report; thread dumps are written beside it
+ * @param runId      a token every fork carries as {@code -Dconcur.run=ID}, so a leftover fork
+ *                   can be found with {@code pgrep -f concur.run=ID}
+ * @param jmhJson    where to write JMH's own JSON for the run ({@code --jmh-json}), or {@code null}
+ * @param forkProperties extra system properties for every fork (e.g. the http workload's {@code --target})
+ */
+public record RunnerContext(PrintStream jmhOutput, Path reportPath, String runId, Path jmhJson,
+                            java.util.Map<String, String> forkProperties) {}

@@ -1,0 +1,235 @@
+package dev.concur.run.jmh;
+
+import dev.concur.run.Watchdog;
+import dev.concur.run.Spec;
+import dev.concur.run.RunnerContext;
+import dev.concur.run.RunOutcome;
+import dev.concur.run.Profile;
+import dev.concur.run.BenchmarkRunner;
+import dev.concur.run.Affinity;
+import dev.concur.fork.BatchBenchmark;
+import dev.concur.fork.ForkProbe;
+import dev.concur.fork.ForkReport;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * Runs one {@link Spec} through JMH's {@link Runner} API: one JMH run per (model, workload), so the
+ * host can save the report between benchmarks and notice a benchmark JMH silently dropped.
+ *
+ * <p>Guards around JMH's known gaps: a benchmark that throws makes JMH drop it from its results
+ * and carry on (we ask it to fail instead, and also read the error the fork wrote); a score error
+ * of NaN (two or fewer iterations) becomes {@code null}, never 0; forks do not inherit the host's
+ * flags, they get exactly {@link #forkJvmArgs()}, and each fork records what it really ran with.
+ */
+public final class JmhRunner implements BenchmarkRunner {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final PrintStream jmhOutput;
+    private final Path reportPath;
+    private final String runId;
+    private final Path jmhJson;
+    private final java.util.Map<String, String> forkProperties;
+    private final List<RunResult> allResults = new ArrayList<>();
+    private final String taskset = Affinity.taskset();
+    private final String hostCpus = ForkProbe.cpusAllowedList();
+
+    public JmhRunner(RunnerContext context) {
+        this.jmhOutput = context.jmhOutput();
+        this.reportPath = context.reportPath();
+        this.runId = context.runId();
+        this.jmhJson = context.jmhJson();
+        this.forkProperties = context.forkProperties() == null ? java.util.Map.of() : context.forkProperties();
+    }
+
+    /**
+     * Rewrites {@code --jmh-json} with every result so far, in exactly the format JMH's own
+     * {@code -rf json} writes (JMH's ResultFormat does the writing): params, rawData,
+     * scoreConfidence, secondaryMetrics. Benchmarks that failed are absent, as in JMH.
+     */
+    private void writeJmhJson() {
+        if (jmhJson == null) return;
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (PrintStream ps = new PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8)) {
+            org.openjdk.jmh.results.format.ResultFormatFactory
+                    .getInstance(org.openjdk.jmh.results.format.ResultFormatType.JSON, ps).writeOut(allResults);
+        }
+        try {
+            dev.concur.files.AtomicFiles.write(jmhJson, bytes.toString(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + jmhJson, e);
+        }
+    }
+
+    @Override
+    public List<String> forkJvmArgs() {
+        // 4 GB of heap at most: a million waiting virtual threads need about 1-2 GB (the scale suite)
+        List<String> args = new ArrayList<>(List.of("-Xms1g", "-Xmx4g"));
+        // JMH 1.37 touches sun.misc.Unsafe; JDK 24+ warns unless allowed. The flag is unknown
+        // to JDK 21-23 (it would refuse to start), so add it only where the JDK knows it.
+        if (Runtime.version().feature() >= 24) args.add("--sun-misc-unsafe-memory-access=allow");
+        return List.copyOf(args);
+    }
+
+    @Override
+    public String pinning() {
+        if (taskset == null) return "none: taskset not found (or not Linux); forks are limited by -XX:ActiveProcessorCount only";
+        if (hostCpus == null) return "none: cannot read this process's CPU affinity";
+        return "taskset";
+    }
+
+    @Override
+    public RunOutcome run(Spec spec, int index, long deadlineNanos) throws InterruptedException {
+        Profile profile = spec.profile();
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("concur-forks-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temp directory for fork reports", e);
+        }
+        try {
+            List<String> jvmArgs = new ArrayList<>(forkJvmArgs());
+            jvmArgs.add("-D" + ForkReport.DIR_PROPERTY + "=" + dir);
+            if (runId != null) jvmArgs.add("-Dconcur.run=" + runId);
+            forkProperties.forEach((k, v) -> jvmArgs.add("-D" + k + "=" + v));
+            String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            String jvm = javaBin;
+            String pinned = null;
+            if (spec.cores() != null) {
+                jvmArgs.addAll(BenchmarkRunner.coreFlags(spec.cores()));
+                if (pinning().equals("taskset")) {
+                    pinned = Affinity.firstCpus(hostCpus, spec.cores());
+                    try {
+                        jvm = Affinity.pinnedJvm(taskset, javaBin, pinned).toString();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("cannot write the pinning script", e);
+                    }
+                }
+            }
+            Options opts = new OptionsBuilder()
+                    .jvm(jvm)
+                    .include("^" + Pattern.quote(BatchBenchmark.class.getName() + ".batch") + "$")
+                    .param("model", spec.model())
+                    .param("workload", spec.workload())
+                    .param("tasks", Integer.toString(spec.params().tasks()))
+                    .param("latency", dev.concur.input.Durations.format(spec.params().latencyNanos()))
+                    .param("work", Long.toString(spec.params().work()))
+                    .param("threads", Integer.toString(spec.threads()))
+                    .forks(profile.forks())
+                    .warmupIterations(profile.warmupIterations())
+                    .warmupTime(TimeValue.nanoseconds(profile.warmupTime().toNanos()))
+                    .measurementIterations(profile.iterations())
+                    .measurementTime(TimeValue.nanoseconds(profile.iterationTime().toNanos()))
+                    .jvmArgs(jvmArgs.toArray(String[]::new))
+                    .shouldFailOnError(true)
+                    .build();
+            Collection<RunResult> results = List.of();
+            String failure = null;
+            Path dump = reportPath == null ? null : reportPath.resolveSibling(stem(reportPath) + ".threads-"
+                    + (index + 1) + "-" + spec.model() + "-" + spec.workload() + (spec.cores() != null ? "-" + spec.cores() + "c" : "") + ".txt");
+            Watchdog watchdog = new Watchdog(deadlineNanos, dump);
+            try {
+                results = new Runner(opts, OutputFormatFactory.createFormatInstance(jmhOutput, VerboseMode.NORMAL)).run();
+            } catch (RunnerException | RuntimeException e) {
+                failure = rootMessage(e);
+            } finally {
+                watchdog.close();
+            }
+            if (Thread.interrupted()) throw new InterruptedException();
+            List<ForkReport> forks = readForkReports(dir);
+            if (watchdog.fired()) {
+                return new RunOutcome(null, null, List.of(), 0, forks,
+                        "timeout: no result within " + dev.concur.input.Durations.format(roundToMillis(deadlineNanos))
+                                + "; the forks were killed", pinned, true, watchdog.dump());
+            }
+            String forkError = forks.stream().map(ForkReport::error).filter(e -> e != null).findFirst().orElse(null);
+            if (forkError != null) failure = forkError;
+            if (failure == null && results.isEmpty()) {
+                failure = "JMH returned no result (see the JMH log)";
+            }
+            if (failure != null || results.isEmpty()) {
+                return new RunOutcome(null, null, List.of(), 0, forks, failure, pinned);
+            }
+            allResults.add(results.iterator().next());
+            writeJmhJson();
+            return outcome(results.iterator().next(), forks, pinned);
+        } finally {
+            deleteQuietly(dir);
+        }
+    }
+
+    private static RunOutcome outcome(RunResult rr, List<ForkReport> forks, String pinned) {
+        Result<?> primary = rr.getPrimaryResult();
+        double err = primary.getScoreError();
+        List<Double> samples = new ArrayList<>();
+        long batches = 0;
+        for (BenchmarkResult br : rr.getBenchmarkResults()) {
+            for (IterationResult ir : br.getIterationResults()) {
+                samples.add(ir.getPrimaryResult().getScore());
+                batches += ir.getMetadata().getMeasuredOps();
+            }
+        }
+        return new RunOutcome(primary.getScore(), Double.isFinite(err) ? err : null,
+                List.copyOf(samples), batches, forks, null, pinned);
+    }
+
+    private static List<ForkReport> readForkReports(Path dir) {
+        List<ForkReport> out = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path p : files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList()) {
+                try {
+                    out.add(JSON.readValue(p.toFile(), ForkReport.class));
+                } catch (IOException e) {
+                    // a fork killed mid-write leaves only its .tmp, which we never read
+                }
+            }
+        } catch (IOException e) {
+            return out;
+        }
+        return out;
+    }
+
+    private static String stem(Path p) {
+        String n = p.getFileName().toString();
+        return n.endsWith(".json") ? n.substring(0, n.length() - 5) : n;
+    }
+
+    private static long roundToMillis(long nanos) {
+        return Math.round(nanos / 1e6) * 1_000_000L;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+        String msg = t.getMessage() != null ? t.getMessage() : t.toString();
+        return msg.lines().findFirst().orElse(msg);
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // temp dir; the OS cleans it eventually
+        }
+    }
+}

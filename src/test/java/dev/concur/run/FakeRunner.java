@@ -1,0 +1,96 @@
+package dev.concur.run;
+
+import dev.concur.fork.ForkReport;
+import dev.concur.model.ModelRegistry;
+import dev.concur.model.ModelSettings;
+import dev.concur.model.ModelUsage;
+import dev.concur.result.ForkInfo;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * A seeded stand-in for {@link JmhRunner}: scores are the estimator's batch time with ±1 % noise,
+ * fork reports are fixed, and chosen models can be made to fail validation or throw. Never starts
+ * a JVM, so CLI and report tests are fast and deterministic.
+ */
+public final class FakeRunner implements BenchmarkRunner {
+    public final List<Spec> calls = new ArrayList<>();
+    private final Estimator estimator;
+    private final Random random;
+    private final Set<String> invalid = new HashSet<>();
+    private final Set<String> failing = new HashSet<>();
+    private final Set<String> wrongCores = new HashSet<>();
+
+    public FakeRunner(Estimator estimator, long seed) {
+        this.estimator = estimator;
+        this.random = new Random(seed);
+    }
+
+    /** Batches of this model will lose one task. */
+    public FakeRunner invalid(String model) {
+        invalid.add(model);
+        return this;
+    }
+
+    /** This model's forks will report 2 processors on CPUs 0-1, whatever they were asked for. */
+    public FakeRunner wrongCores(String model) {
+        wrongCores.add(model);
+        return this;
+    }
+
+    @Override
+    public String pinning() {
+        return "taskset";
+    }
+
+    /** This model's benchmark will throw. */
+    public FakeRunner failing(String model) {
+        failing.add(model);
+        return this;
+    }
+
+    @Override
+    public List<String> forkJvmArgs() {
+        return List.of("-Xms1g", "-Xmx1g");
+    }
+
+    @Override
+    public RunOutcome run(Spec spec, int index, long deadlineNanos) {
+        calls.add(spec);
+        Profile profile = spec.profile();
+        int n = spec.params().tasks();
+        String pinned = spec.cores() == null ? null : spec.cores() == 1 ? "0" : "0-" + (spec.cores() - 1);
+        boolean lie = wrongCores.contains(spec.model());
+        int procs = spec.cores() == null || lie ? 2 : spec.cores();
+        List<String> flags = new ArrayList<>(List.of("-Xms1g", "-Xmx1g"));
+        if (spec.cores() != null) flags.addAll(BenchmarkRunner.coreFlags(spec.cores()));
+        ForkInfo fork = new ForkInfo(4242, flags, "25.0.3+9-LTS", procs, pinned == null || lie ? "0-1" : pinned);
+        ModelUsage usage = ModelRegistry.create(spec.model()).caps(new ModelSettings(spec.threads(), 2), n).waiting() == n
+                ? new ModelUsage(null, n * 10L, Math.min(n, 1000)) : new ModelUsage(spec.threads(), spec.threads(), spec.threads());
+        long batches = 10L * profile.forks();
+        var workload = dev.concur.workload.WorkloadRegistry.get(spec.workload());
+        double cpuNanos = workload.usesWork() ? spec.params().work() * estimator.nanosPerRound() : 1;
+        if (failing.contains(spec.model())) {
+            ForkReport r = new ForkReport(fork, 0, 0, n, 123456789L, null, cpuNanos, usage,
+                    "java.lang.IllegalStateException: injected failure\n\tat Fake.run(Fake.java:1)", List.of(), null, null, null);
+            return new RunOutcome(null, null, List.of(), 0, List.of(r), r.error(), pinned);
+        }
+        boolean bad = invalid.contains(spec.model());
+        ForkReport r = new ForkReport(fork, batches, bad ? batches - 1 : batches, n, 123456789L,
+                bad ? "batch 3: " + (n - 1) + " of " + n + " tasks completed, checksum 1 (expected 123456789)" : null,
+                cpuNanos, usage, null, List.of(), null, null, null);
+        double base = estimator.batchMillis(spec);
+        List<Double> samples = new ArrayList<>();
+        double sum = 0;
+        for (int i = 0; i < profile.iterations() * profile.forks(); i++) {
+            double s = base * (1 + 0.01 * random.nextGaussian());
+            samples.add(s);
+            sum += s;
+        }
+        double mean = sum / samples.size();
+        return new RunOutcome(mean, samples.size() > 2 ? mean * 0.015 : null, samples, batches, List.of(r), null, pinned);
+    }
+}

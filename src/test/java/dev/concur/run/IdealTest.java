@@ -1,0 +1,47 @@
+package dev.concur.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.concur.model.Caps;
+import org.junit.jupiter.api.Test;
+
+/** The physical-limit formula on cases whose answer is known by hand. */
+class IdealTest {
+    private static final double MS = 1e6;
+
+    @Test
+    void ioIsWavesOfLatency() {
+        // JEP 444's picture: 10 000 sleeping tasks, a pool of 200 -> 50 waves of 100 ms = 5 s
+        assertEquals(5000 * MS, Ideal.batchNanos(10_000, 100 * MS, 0, new Caps(200, 2, 200, "")), 1);
+        // unbounded waiting (virtual, eventloop): one wave
+        assertEquals(100 * MS, Ideal.batchNanos(10_000, 100 * MS, 0, new Caps(10_000, 1, 10_000, "")), 1);
+        // sequential: N × latency
+        assertEquals(2000 * 100 * MS, Ideal.batchNanos(2000, 100 * MS, 0, new Caps(1, 1, 1, "")), 1);
+    }
+
+    @Test
+    void cpuIsSequentialTimeOverUsableCores() {
+        assertEquals(100 * MS, Ideal.batchNanos(200, 0, 1 * MS, new Caps(200, 2, 200, "")), 1);
+        assertEquals(200 * MS, Ideal.batchNanos(200, 0, 1 * MS, new Caps(200, 1, 200, "")), 1);
+    }
+
+    @Test
+    void mixedTakesTheLargerBound() {
+        // event loop: everyone waits together, then N·t on one thread
+        assertEquals(50 * MS + 100 * MS, Ideal.batchNanos(1000, 50 * MS, 0.1 * MS, new Caps(1000, 1, 1000, "")), 1);
+        // pool of 200 on 2 cores: 5 waves of (50 + 0.1) ms beat 50 + 1000 × 0.1 / 2 ms
+        assertEquals(5 * 50.1 * MS, Ideal.batchNanos(1000, 50 * MS, 0.1 * MS, new Caps(200, 2, 200, "")), 1);
+    }
+
+    @Test
+    void estimatorUsesTheModelsCaps() {
+        Estimator e = new Estimator(2.5, 2);
+        var io = new dev.concur.workload.WorkloadParams(10_000, 100_000_000, 0);
+        assertEquals(5000, e.batchMillis(Spec.of("platform", "io", io, 200)), 1);
+        assertEquals(100, e.batchMillis(Spec.of("virtual", "io", io, 200)), 1);
+        assertEquals(1_000_000, e.batchMillis(Spec.of("sequential", "io", io, 200)), 1);
+        var cpu = new dev.concur.workload.WorkloadParams(200, 0, 400_000);
+        assertEquals(200, e.batchMillis(Spec.of("eventloop", "cpu", cpu, 200)), 1);     // 200 × 1 ms on one thread
+        assertEquals(100, e.batchMillis(Spec.of("forkjoin", "cpu", cpu, 200)), 1);      // on 2 cores
+    }
+}
