@@ -1,29 +1,31 @@
 package dev.concur.cli;
 
-import dev.concur.run.BenchRun;
-import dev.concur.run.BenchmarkRunner;
+import dev.concur.files.AtomicFiles;
+import dev.concur.input.Choices;
 import dev.concur.input.CoreCounts;
-import dev.concur.run.Estimator;
+import dev.concur.input.InputException;
 import dev.concur.input.Names;
-import dev.concur.run.Planner;
-import dev.concur.run.Profile;
-import dev.concur.run.RunnerContext;
-import dev.concur.run.Spec;
 import dev.concur.model.ModelRegistry;
-import dev.concur.report.ReportFiles;
+import dev.concur.report.ReportFormat;
+import dev.concur.report.ReportWriter;
 import dev.concur.report.TableRenderer;
-import dev.concur.result.Environment;
 import dev.concur.result.Report;
 import dev.concur.result.Result;
-import dev.concur.result.RunConfig;
+import dev.concur.run.BenchRun;
+import dev.concur.run.Benchmark;
+import dev.concur.run.BenchmarkRunner;
+import dev.concur.run.Plan;
+import dev.concur.run.Planner;
+import dev.concur.run.RunnerContext;
 import dev.concur.suite.Suite;
-import dev.concur.suite.SuiteException;
 import dev.concur.suite.Suites;
+import dev.concur.workload.HttpWorkload;
 import dev.concur.workload.WorkloadRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,16 +33,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /** {@code concur bench}: run models × workloads (× core counts) through JMH, print tables, write the JSON report. */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        customSynopsis = "concur bench [OPTIONS]",
         description = {"Run every selected model on every selected workload through JMH.",
                 "Prints a table (one row per model, workload and core count) and writes a JSON report after each benchmark."},
         footer = {"", "Examples:",
@@ -49,7 +53,7 @@ import picocli.CommandLine.Option;
                 "  concur bench --model=eventloop,sequential,forkjoin --workload=cpu",
                 "  concur bench --workload=cpu --model=all --cores 1,2",
                 "  concur bench --suite quick",
-                "", "Exit codes: 0 ok, 1 a benchmark failed or was invalid, 2 bad input (nothing ran)."})
+                "", "Exit codes: 0 ok; 1 a benchmark failed, timed out or was invalid; 2 bad input (nothing ran)."})
 final class BenchCommand implements Callable<Integer> {
     private static final DateTimeFormatter FILE_STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneId.of("UTC"));
@@ -57,97 +61,143 @@ final class BenchCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     CommandSpec spec;
 
-    @Option(names = "--suite", paramLabel = "NAME|FILE",
-            description = "run a suite file: a name from 'concur list' (benchmarks/NAME.yaml) or a path. "
-                    + "Options given here override the suite's values")
-    String suite;
+    /** What runs: models, workloads, core counts, a suite. */
+    static final class What {
+        @Option(names = "--suite", paramLabel = "NAME|FILE",
+                description = "run a suite file: a name from 'concur list' (benchmarks/NAME.yaml) or a path. "
+                        + "Options given here override the suite's values")
+        String suite;
 
-    @Option(names = {"-m", "--model"}, split = ",", paramLabel = "NAME",
-            description = "models, comma-separated, or all (default: all). See 'concur list'.")
-    List<String> models;
+        @Option(names = {"-m", "--model"}, split = ",", paramLabel = "MODEL", completionCandidates = ModelNames.class,
+                description = "models, comma-separated, or all (default: all). See 'concur list'.")
+        List<String> models;
 
-    @Option(names = {"-w", "--workload"}, split = ",", paramLabel = "NAME",
-            description = "workloads, comma-separated, or all (= io, cpu, mixed); http and file (real loopback "
-                    + "network and disk I/O) run when named (default: all)")
-    List<String> workloads;
+        @Option(names = {"-w", "--workload"}, split = ",", paramLabel = "WORKLOAD", completionCandidates = WorkloadNames.class,
+                description = "workloads, comma-separated, or all (= io, cpu, mixed); http, file and pipeline "
+                        + "run when named (default: all)")
+        List<String> workloads;
 
-    @Option(names = "--cores", paramLabel = "LIST",
-            description = "core counts to sweep: 1,2,4 or 1-4 or all (powers of two up to the machine's count, and the count). "
-                    + "Each fork is pinned to k CPUs with taskset and started with -XX:ActiveProcessorCount=k")
-    String cores;
+        @Option(names = "--cores", paramLabel = "LIST",
+                description = "core counts to sweep: 1,2,4 or 1-4 or all (powers of two up to the machine's count, and the count). "
+                        + "Each fork is pinned to k CPUs with taskset, and its JVM sees k processors")
+        String cores;
 
-    @Option(names = "--tasks", paramLabel = "N", converter = Converters.PositiveInt.class,
-            description = "tasks per batch, for every workload (default: per workload, see 'concur list')")
-    Integer tasks;
+        @Option(names = "--target", paramLabel = "URL",
+                description = "http workload: send requests to this server (e.g. another machine's 'concur serve') "
+                        + "instead of the embedded loopback server")
+        URI target;
+    }
 
-    @Option(names = "--latency", paramLabel = "DURATION", converter = Converters.PositiveDuration.class,
-            description = "simulated I/O wait per task for io and mixed, e.g. 100ms, 2s")
-    Duration latency;
+    /** What shell completion offers for --model: every listed model, and all. */
+    static final class ModelNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            List<String> names = new java.util.ArrayList<>(ModelRegistry.names());
+            names.add("all");
+            return names.iterator();
+        }
+    }
 
-    @Option(names = "--work", paramLabel = "ROUNDS", converter = Converters.PositiveCount.class,
-            description = "CPU rounds per task for cpu and mixed, e.g. 400000 or 400k (~2.3 ns each)")
-    Long work;
+    /** What shell completion offers for --workload. */
+    static final class WorkloadNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            List<String> names = new java.util.ArrayList<>(WorkloadRegistry.names());
+            names.addAll(WorkloadRegistry.optInNames());
+            names.add("all");
+            return names.iterator();
+        }
+    }
 
-    @Option(names = "--threads", paramLabel = "N", converter = Converters.PositiveInt.class,
-            description = "pool size of the platform model (default: 200, as in JEP 444's example)")
-    Integer threads;
+    /** How big each batch is. */
+    static final class Size {
+        @Option(names = "--tasks", paramLabel = "N", converter = Converters.PositiveInt.class,
+                description = "tasks per batch, for every workload (default: per workload, see 'concur list')")
+        Integer tasks;
 
-    @Option(names = "--profile", paramLabel = "NAME",
-            description = "quick (1 fork, 3 warm-up iterations of 200 ms + 10 measured of 250 ms) or precise "
-                    + "(2 forks, 5 + 10 iterations of 1 s) (default: quick)")
-    String profile;
+        @Option(names = "--latency", paramLabel = "DURATION", converter = Converters.PositiveDuration.class,
+                description = "simulated I/O wait per task for io and mixed, e.g. 100ms, 2s")
+        Duration latency;
 
-    @Option(names = "--forks", paramLabel = "N", converter = Converters.PositiveInt.class,
-            description = "JMH forks per benchmark (overrides the profile)")
-    Integer forks;
+        @Option(names = "--work", paramLabel = "ROUNDS", converter = Converters.PositiveCount.class,
+                description = "CPU rounds per task for cpu and mixed, e.g. 400000 or 400k (~2.3 ns each)")
+        Long work;
 
-    @Option(names = "--warmup", paramLabel = "N", converter = Converters.NonNegativeInt.class,
-            description = "warm-up iterations per fork (overrides the profile)")
-    Integer warmup;
+        @Option(names = "--threads", paramLabel = "N", converter = Converters.PositiveInt.class,
+                description = "pool size of the platform model (default: 200, as in JEP 444's example)")
+        Integer threads;
+    }
 
-    @Option(names = "--iterations", paramLabel = "N", converter = Converters.PositiveInt.class,
-            description = "measured iterations per fork (overrides the profile; 3 or more for a CI)")
-    Integer iterations;
+    /** How much is measured, and for how long at most. */
+    static final class Measure {
+        @Option(names = "--profile", paramLabel = "NAME", converter = Converters.ProfileName.class,
+                description = "quick (1 fork, 3 warm-up iterations of 200 ms + 10 measured of 250 ms) or precise "
+                        + "(2 forks, 5 + 10 iterations of 1 s) (default: quick)")
+        String profile;
 
-    @Option(names = "--time", paramLabel = "DURATION", converter = Converters.PositiveDuration.class,
-            description = "length of each iteration, warm-up and measured (overrides the profile)")
-    Duration time;
+        @Option(names = "--forks", paramLabel = "N", converter = Converters.PositiveInt.class,
+                description = "JMH forks per benchmark (overrides the profile)")
+        Integer forks;
 
-    @Option(names = "--max-batch", paramLabel = "DURATION", converter = Converters.PositiveDuration.class,
-            description = "skip a model whose estimated batch time exceeds this (default: 30s)")
-    Duration maxBatch;
+        @Option(names = "--warmup", paramLabel = "N", converter = Converters.NonNegativeInt.class,
+                description = "warm-up iterations per fork (overrides the profile)")
+        Integer warmup;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", converter = Converters.PositiveDuration.class,
-            description = "hard deadline per benchmark; past it the forks' threads are dumped, the forks are "
-                    + "killed and the result is 'timeout' (default: derived from the profile and the estimate, at least 30s)")
-    Duration timeout;
+        @Option(names = "--iterations", paramLabel = "N", converter = Converters.PositiveInt.class,
+                description = "measured iterations per fork (overrides the profile; 3 or more for a CI)")
+        Integer iterations;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "FILE",
-            description = "JSON report path (default: results/concur-<UTC time>.json)")
-    Path out;
+        @Option(names = "--time", paramLabel = "DURATION", converter = Converters.PositiveDuration.class,
+                description = "length of each iteration, warm-up and measured (overrides the profile)")
+        Duration time;
 
-    @Option(names = "--jmh-json", paramLabel = "FILE",
-            description = "also write JMH's own JSON (as -rf json writes it) for the benchmarks that completed, "
-                    + "for tools that read JMH results (github-action-benchmark, Bencher, JMH Visualizer)")
-    Path jmhJson;
+        @Option(names = "--max-batch", paramLabel = "DURATION", converter = Converters.PositiveDuration.class,
+                description = "skip a model whose estimated batch time exceeds this (default: 30s)")
+        Duration maxBatch;
 
-    @Option(names = "--report", split = ",", paramLabel = "FMT",
-            description = "after the run, also render the report: md, csv, latex, html, png, svg (into <report>-report/)")
-    List<String> reportFormats;
+        @Option(names = "--timeout", paramLabel = "DURATION", converter = Converters.PositiveDuration.class,
+                description = "hard deadline per benchmark; past it the forks' threads are dumped, the forks are "
+                        + "killed and the result is 'timeout' (default: derived from the profile and the estimate, at least 30s)")
+        Duration timeout;
+    }
 
-    @Option(names = "--lang", paramLabel = "LANG", description = "language of --report: es or en (default: from your locale)")
-    String lang;
+    /** Where results go and what is shown. */
+    static final class Output {
+        @Option(names = {"-o", "--out"}, paramLabel = "FILE",
+                description = "JSON report path (default: results/concur-<UTC time>.json)")
+        Path out;
 
-    @Option(names = "--target", paramLabel = "URL",
-            description = "http workload: send requests to this server (e.g. another machine's 'concur serve') "
-                    + "instead of the embedded loopback server")
-    java.net.URI target;
+        @Option(names = "--jmh-json", paramLabel = "FILE",
+                description = "also write JMH's own JSON (as -rf json writes it) for the benchmarks that completed, "
+                        + "for tools that read JMH results (github-action-benchmark, Bencher, JMH Visualizer)")
+        Path jmhJson;
 
-    @Option(names = "--no-progress", description = "never show the progress bar")
-    boolean noProgress;
+        @Option(names = "--report", split = ",", paramLabel = "FMT",
+                description = "after the run, also render the report: md, csv, latex, html, png, svg (into <report>-report/)")
+        List<String> reportFormats;
 
-    @Option(names = {"-v", "--verbose"}, description = "JMH's own output on stderr; stack traces on errors")
-    boolean verbose;
+        @Option(names = "--no-progress", description = "never show the progress bar")
+        boolean noProgress;
+
+        @Option(names = {"-v", "--verbose"}, description = "JMH's own output on stderr; stack traces on errors")
+        boolean verbose;
+    }
+
+    @ArgGroup(validate = false, heading = "%nWhat to run:%n", headingKey = "group.what", order = 1)
+    What what = new What();
+
+    @ArgGroup(validate = false, heading = "%nBatch size:%n", headingKey = "group.size", order = 2)
+    Size size = new Size();
+
+    @ArgGroup(validate = false, heading = "%nMeasurement:%n", headingKey = "group.measure", order = 3)
+    Measure measure = new Measure();
+
+    @ArgGroup(validate = false, heading = "%nOutput:%n", headingKey = "group.output", order = 4)
+    Output output = new Output();
+
+    /** --lang (shared with 'concur report'; picocli allows mixins only outside argument groups). */
+    @Mixin
+    LanguageOption lang;
 
     private final Wiring wiring;
 
@@ -157,154 +207,129 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Planner.Choices choices = choices();
-        if (target != null && (target.getScheme() == null || !target.getScheme().equals("http") || target.getHost() == null)) {
-            throw new UsageException("--target must be an http:// URL with a host, not '" + target + "'");
-        }
-        String reportLang = ReportCommand.resolveLanguage(lang);
-        List<dev.concur.report.ReportFormat> renderFormats =
-                reportFormats == null ? List.of() : ReportCommand.resolveFormats(reportFormats);
-        Suite loaded = null;
-        if (suite != null) {
-            try {
-                loaded = Suites.load(suite, wiring.machineCores());
-            } catch (SuiteException e) {
-                throw new UsageException(e.getMessage());
-            }
-        }
-        List<Spec> specs = Planner.plan(choices, loaded);
+        // 1. every input checked before anything runs or is written
+        Choices choices = choices();
+        String target = target();
+        String reportLang = lang.resolve();
+        List<ReportFormat> renderFormats = output.reportFormats == null ? List.of() : ReportFormat.parseAll(output.reportFormats);
+        Suite suite = what.suite == null ? null : Suites.load(what.suite, wiring.machineCores());
+        Plan plan = Planner.plan(choices, suite, wiring.machineCores(), target);
         Instant startedAt = wiring.now().get();
-        Path reportPath = out != null ? out : Path.of("results", "concur-" + FILE_STAMP.format(startedAt) + ".json");
-        try {
-            dev.concur.files.AtomicFiles.checkWritable(reportPath);
-        } catch (IOException e) {
-            throw new UsageException("cannot write the report: " + e.getMessage());
-        }
-        if (jmhJson != null) {
-            try {
-                dev.concur.files.AtomicFiles.checkWritable(jmhJson);
-            } catch (IOException e) {
-                throw new UsageException("cannot write --jmh-json: " + e.getMessage());
-            }
-        }
+        Path reportPath = output.out != null ? output.out : Path.of("results", "concur-" + FILE_STAMP.format(startedAt) + ".json");
+        checkWritable(reportPath, "cannot write the report");
+        if (output.jmhJson != null) checkWritable(output.jmhJson, "cannot write --jmh-json");
 
+        // 2. run, writing the report after every benchmark
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        Path jmhLog = reportPath.resolveSibling(stripJson(reportPath.getFileName().toString()) + ".jmh.log");
-        try (PrintStream jmhOut = verbose ? new PrintStream(nonClosing(System.err), true, StandardCharsets.UTF_8)
+        Path jmhLog = reportPath.resolveSibling(AtomicFiles.stem(reportPath) + ".jmh.log");
+        Report report;
+        try (PrintStream jmhOut = output.verbose ? new PrintStream(nonClosing(System.err), true, StandardCharsets.UTF_8)
                 : new PrintStream(Files.newOutputStream(jmhLog), true, StandardCharsets.UTF_8)) {
-            String runId = stripJson(reportPath.getFileName().toString()) + "-" + ProcessHandle.current().pid();
-            BenchmarkRunner runner = wiring.runner().apply(new RunnerContext(jmhOut, reportPath, runId, jmhJson,
-                    target == null ? java.util.Map.of() : java.util.Map.of(dev.concur.workload.HttpWorkload.TARGET_PROPERTY, target.toString())));
-            boolean anyCores = specs.stream().anyMatch(s -> s.cores() != null);
-            if (anyCores && !runner.pinning().equals("taskset")) {
-                stderr.println("concur: cannot pin forks to CPUs (" + runner.pinning().substring("none: ".length())
-                        + "); results record pinnedCpus: null");
+            String runId = AtomicFiles.stem(reportPath) + "-" + ProcessHandle.current().pid();
+            BenchmarkRunner runner = wiring.runner().apply(new RunnerContext(jmhOut, reportPath, runId, output.jmhJson,
+                    target == null ? Map.of() : Map.of(HttpWorkload.TARGET_PROPERTY, target)));
+            if (plan.limitsCores() && !runner.pinning().pinned()) {
+                stderr.println("concur: cannot pin forks to CPUs (" + runner.pinning().why() + "); results record pinnedCpus: null");
             }
-            Estimator estimator = wiring.estimator().get();
-            Environment env = wiring.environment().get();
-            RunConfig config = config(specs, choices, loaded, runner, anyCores);
-            BenchRun run = new BenchRun(runner, estimator, wiring.nanoClock(), wiring.limits());
-            Report report;
-            Interruption interruption = new Interruption(reportPath, stderr);
-            Runtime.getRuntime().addShutdownHook(interruption.hook());
-            try (Progress progress = Progress.create(!noProgress && !verbose)) {
-                report = run.run(specs, env, config, startedAt, new BenchRun.Listener() {
-                    @Override
-                    public void planned(List<Spec> s, double seconds) {
-                        progress.planned(s.size(), seconds);
-                    }
+            report = run(plan, runner, reportPath, startedAt, stderr);
+        }
 
-                    @Override
-                    public void started(int index, Spec s, double seconds) {
-                        progress.started(index, s.model() + "/" + s.workload() + (s.cores() != null ? "@" + s.cores() : ""), seconds);
-                    }
-
-                    @Override
-                    public void finished(int index, Result r) {
-                        progress.finished(index);
-                    }
-
-                    @Override
-                    public void reportUpdated(Report r) {
-                        interruption.write(r);
-                    }
-                });
-            } finally {
-                interruption.done();
+        // 3. what it found
+        print(report, stdout);
+        stdout.println("report: " + reportPath);
+        if (!renderFormats.isEmpty()) {
+            for (Path p : ReportWriter.write(List.of(report), renderFormats, reportLang, ReportCommand.defaultDir(reportPath))) {
+                stdout.println("rendered: " + p);
             }
-            stdout.println();
-            stdout.print(TableRenderer.render(report));
-            String scaling = TableRenderer.renderScaling(report);
-            if (!scaling.isEmpty()) {
-                stdout.println();
-                stdout.print(scaling);
-            }
-            stdout.println();
-            stdout.println(TableRenderer.summary(report));
-            stdout.println("report: " + reportPath);
-            if (!renderFormats.isEmpty()) {
-                Path dir = ReportCommand.defaultDir(reportPath);
-                for (Path p : dev.concur.report.ReportWriter.write(List.of(report), renderFormats, reportLang, dir)) {
-                    stdout.println("rendered: " + p);
+        }
+        if (!output.verbose) stdout.println("JMH log: " + jmhLog);
+        stdout.flush();
+        stderr.flush();
+        var sum = report.summary();
+        return sum.failed() + sum.invalid() + sum.timeout() > 0 ? ExitCodes.FAILURE : ExitCodes.OK;
+    }
+
+    /** Runs the plan with a progress bar, writing every report through the interruption handler. */
+    private Report run(Plan plan, BenchmarkRunner runner, Path reportPath, Instant startedAt, PrintWriter stderr)
+            throws InterruptedException {
+        BenchRun run = new BenchRun(runner, wiring.estimator().get(), wiring.nanoClock(), wiring.limits());
+        Interruption interruption = new Interruption(reportPath, stderr);
+        Runtime.getRuntime().addShutdownHook(interruption.hook());
+        try (Progress progress = Progress.create(!output.noProgress && !output.verbose)) {
+            return run.run(plan.benchmarks(), wiring.environment().get(), plan.config(runner), startedAt, new BenchRun.Listener() {
+                @Override
+                public void planned(List<Benchmark> benchmarks, double seconds) {
+                    progress.planned(benchmarks.size(), seconds);
                 }
-            }
-            if (!verbose) stdout.println("JMH log: " + jmhLog);
-            stdout.flush();
-            stderr.flush();
-            var sum = report.summary();
-            return sum.failed() + sum.invalid() + sum.timeout() > 0 ? ExitCodes.FAILURE : ExitCodes.OK;
+
+                @Override
+                public void started(int index, Benchmark b, double seconds) {
+                    progress.started(index, b.label(), seconds);
+                }
+
+                @Override
+                public void finished(int index, Result r) {
+                    progress.finished(index);
+                }
+
+                @Override
+                public void reportUpdated(Report r) {
+                    interruption.write(r);
+                }
+            });
+        } finally {
+            interruption.done();
         }
     }
 
-    /** The command line's values, validated; {@code null} where not given. */
-    private Planner.Choices choices() {
-        List<String> m;
-        List<String> w;
-        List<Integer> k = null;
+    private static void print(Report report, PrintWriter stdout) {
+        stdout.println();
+        stdout.print(TableRenderer.render(report));
+        String scaling = TableRenderer.renderScaling(report);
+        if (!scaling.isEmpty()) {
+            stdout.println();
+            stdout.print(scaling);
+        }
+        stdout.println();
+        stdout.println(TableRenderer.summary(report));
+    }
+
+    /** The command line's values, checked; {@code null} where not given. */
+    private Choices choices() {
         try {
-            m = models == null ? null : Names.resolve("model", models, ModelRegistry.names(), ModelRegistry.faultNames());
-            w = workloads == null ? null : Names.resolve("workload", workloads, WorkloadRegistry.names(),
-                    WorkloadRegistry.optInNames(), List.of());
-            if (cores != null) k = CoreCounts.parse(cores, wiring.machineCores());
+            List<String> m = what.models == null ? null
+                    : Names.resolve("model", what.models, ModelRegistry.names(), ModelRegistry.faultNames());
+            List<String> w = what.workloads == null ? null
+                    : Names.resolve("workload", what.workloads, WorkloadRegistry.names(), WorkloadRegistry.optInNames(), List.of());
+            List<Integer> k = what.cores == null ? null : CoreCounts.parse(what.cores, wiring.machineCores());
+            return new Choices(m, w, size.tasks, nanos(size.latency), size.work, size.threads, k, measure.profile,
+                    measure.forks, measure.warmup, measure.iterations, nanos(measure.time), nanos(measure.maxBatch),
+                    nanos(measure.timeout));
         } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
+            throw new InputException(e.getMessage());
         }
-        if (profile != null && !profile.equals("quick") && !profile.equals("precise")) {
-            throw new UsageException("unknown profile '" + profile + "'. Valid: quick, precise");
-        }
-        return new Planner.Choices(m, w, tasks, latency == null ? null : latency.toNanos(), work, threads, k, profile,
-                forks, warmup, iterations, time == null ? null : time.toNanos(), maxBatch == null ? null : maxBatch.toNanos(),
-                timeout == null ? null : timeout.toNanos());
     }
 
-    private RunConfig config(List<Spec> specs, Planner.Choices choices, Suite loaded, BenchmarkRunner runner, boolean anyCores) {
-        LinkedHashSet<String> ms = new LinkedHashSet<>();
-        LinkedHashSet<String> ws = new LinkedHashSet<>();
-        LinkedHashSet<Integer> ks = new LinkedHashSet<>();
-        List<RunConfig.WorkloadConfig> wconfigs = new ArrayList<>();
-        LinkedHashSet<String> seenParams = new LinkedHashSet<>();
-        for (Spec s : specs) {
-            ms.add(s.model());
-            ws.add(s.workload());
-            if (s.cores() != null) ks.add(s.cores());
-            var wl = WorkloadRegistry.get(s.workload());
-            var wc = new RunConfig.WorkloadConfig(s.workload(), s.params().tasks(),
-                    wl.usesLatency() ? s.params().latencyNanos() / 1e6 : null, wl.usesWork() ? s.params().work() : null);
-            if (seenParams.add(wc.toString())) wconfigs.add(wc);
+    private String target() {
+        URI t = what.target;
+        if (t == null) return null;
+        if (t.getScheme() == null || !t.getScheme().equals("http") || t.getHost() == null) {
+            throw new InputException("--target must be an http:// URL with a host, not '" + t + "'");
         }
-        Profile prof = specs.isEmpty() ? Profile.QUICK : specs.get(0).profile();
-        int th = specs.isEmpty() ? Planner.DEFAULT_THREADS : specs.get(0).threads();
-        long maxB = specs.isEmpty() ? Planner.DEFAULT_MAX_BATCH.toNanos() : specs.get(0).maxBatchNanos();
-        return new RunConfig(List.copyOf(ms), List.copyOf(ws), wconfigs, th, prof.name(), "avgt", prof.forks(),
-                prof.warmupIterations(), prof.warmupTime().toMillis(), prof.iterations(), prof.iterationTime().toMillis(),
-                maxB / 1_000_000, runner.forkJvmArgs(), loaded == null ? null : loaded.source(),
-                anyCores ? List.copyOf(ks) : null, anyCores ? runner.pinning() : null,
-                loaded == null ? List.of() : choices.given());
+        return t.toString();
     }
 
-    private static String stripJson(String name) {
-        return name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
+    private static Long nanos(Duration d) {
+        return d == null ? null : d.toNanos();
+    }
+
+    private static void checkWritable(Path p, String what) {
+        try {
+            AtomicFiles.checkWritable(p);
+        } catch (IOException e) {
+            throw new InputException(what + ": " + e.getMessage());
+        }
     }
 
     private static OutputStream nonClosing(OutputStream s) {

@@ -1,12 +1,13 @@
 package dev.concur.cli;
 
-import dev.concur.compare.CompareInputException;
 import dev.concur.compare.CompareOutcome;
 import dev.concur.compare.CompareRenderer;
 import dev.concur.compare.Gate;
 import dev.concur.compare.ResultFile;
 import dev.concur.compare.ResultReader;
 import dev.concur.compare.Verdict;
+import dev.concur.files.AtomicFiles;
+import dev.concur.input.InputException;
 import dev.concur.report.ReportFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -21,12 +22,16 @@ import picocli.CommandLine.Parameters;
 
 /** {@code concur compare BASELINE CURRENT}: the CI regression gate. */
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Compare two runs and fail on a real regression: a Mann-Whitney U test on the raw samples,",
-                "Holm-corrected over all benchmarks, AND a change beyond --threshold in the bad direction.",
+        description = {"Compare two runs and fail the build on a real regression.",
+                "A regression needs both: a Mann-Whitney U test on the raw samples that rejects after Holm's",
+                "correction over all benchmarks, and a change beyond --threshold in the bad direction.",
                 "Reads concur reports and JMH's own JSON (-rf json). Several files per side: a,b (merged)."},
-        footer = {"", "Exit codes: 0 no regression, 1 regression, 2 usage or input error, 3 inconclusive",
-                "(too few samples, NaN/missing scores, unit mismatch, a baseline benchmark missing or failed now;",
-                "with --strict also differing environments)."})
+        footer = {"", "Exit codes:",
+                "  0  no regression",
+                "  1  a regression",
+                "  2  bad input: an unreadable or invalid result file, a bad option",
+                "  3  inconclusive: too few samples, NaN or missing scores, a unit mismatch, a",
+                "     baseline benchmark missing or failed now (with --strict: differing environments)"})
 final class CompareCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Spec
@@ -63,14 +68,14 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!(alpha > 0 && alpha < 1)) throw new UsageException("--alpha must be between 0 and 1, not " + alpha);
-        if (!(thresholdPct >= 0 && thresholdPct < 1000)) throw new UsageException("--threshold must be a percentage >= 0, not " + thresholdPct);
+        if (!(alpha > 0 && alpha < 1)) throw new InputException("--alpha must be between 0 and 1, not " + alpha);
+        if (!(thresholdPct >= 0 && thresholdPct < 1000)) throw new InputException("--threshold must be a percentage >= 0, not " + thresholdPct);
         for (Path out : new Path[] {summary, json}) {
             if (out == null) continue;
             try {
-                dev.concur.files.AtomicFiles.checkWritable(out);
+                AtomicFiles.checkWritable(out);
             } catch (IOException e) {
-                throw new UsageException("cannot write " + out + ": " + e.getMessage());
+                throw new InputException("cannot write " + out + ": " + e.getMessage());
             }
         }
         List<ResultFile> base = read(baseline);
@@ -98,20 +103,14 @@ final class CompareCommand implements Callable<Integer> {
             }
         }
         out.flush();
-        if (summary != null) dev.concur.files.AtomicFiles.write(summary, CompareRenderer.markdown(outcome));
-        if (json != null) dev.concur.files.AtomicFiles.write(json, ReportFiles.json().writeValueAsString(outcome) + "\n");
+        if (summary != null) AtomicFiles.write(summary, CompareRenderer.markdown(outcome));
+        if (json != null) AtomicFiles.write(json, ReportFiles.json().writeValueAsString(outcome) + "\n");
         return code;
     }
 
     private static List<ResultFile> read(List<Path> paths) {
         List<ResultFile> files = new ArrayList<>();
-        for (Path p : paths) {
-            try {
-                files.add(ResultReader.read(p));
-            } catch (CompareInputException e) {
-                throw new UsageException(e.getMessage());
-            }
-        }
+        for (Path p : paths) files.add(ResultReader.read(p));
         return files;
     }
 }

@@ -1,9 +1,12 @@
 package dev.concur.cli;
 
+import dev.concur.input.InputException;
 import dev.concur.run.Version;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import picocli.AutoComplete;
 import picocli.CommandLine;
+import picocli.codegen.docgen.manpage.ManPageGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 
@@ -13,9 +16,15 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = Concur.VersionProvider.class,
         description = "Compare JVM concurrency models on the same workloads, measured with JMH.",
-        subcommands = {BenchCommand.class, ReportCommand.class, CompareCommand.class, ServeCommand.class, ListCommand.class, JmhCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 ok, 1 a benchmark failed, timed out or was invalid (compare: a regression),",
-                "2 bad input, 3 compare was inconclusive, 130/143 interrupted."})
+        subcommands = {BenchCommand.class, ReportCommand.class, CompareCommand.class, ServeCommand.class,
+                ListCommand.class, JmhCommand.class, CommandLine.HelpCommand.class, AutoComplete.GenerateCompletion.class,
+                ManPageGenerator.class},
+        footer = {"", "Exit codes:",
+                "  0    ok",
+                "  1    a benchmark failed, timed out or was invalid; compare: a regression",
+                "  2    bad input (nothing ran, nothing was written)",
+                "  3    compare: inconclusive",
+                "  130  interrupted (Ctrl-C); 143 terminated (SIGTERM)"})
 public final class Concur implements Callable<Integer> {
 
     @Spec
@@ -53,6 +62,14 @@ public final class Concur implements Callable<Integer> {
         CommandLine cl = new CommandLine(new Concur(), factory);
         cl.setParameterExceptionHandler(Concur::onBadArguments);
         cl.setExecutionExceptionHandler(Concur::onFailure);
+        // concur jmh -l, -lp, -h, --help: everything after "jmh" is JMH's
+        CommandLine jmh = cl.getSubcommands().get("jmh");
+        jmh.setUnmatchedOptionsArePositionalParams(true);
+        jmh.setUnmatchedArgumentsAllowed(false);
+        // picocli hides generate-completion by default; concur lists it, as hyperfine and ripgrep do theirs
+        cl.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
+        // the man page is generated at build time ('./mvnw verify' writes target/man/concur.1), not by users
+        cl.getSubcommands().get("gen-manpage").getCommandSpec().usageMessage().hidden(true);
         return cl;
     }
 
@@ -77,7 +94,7 @@ public final class Concur implements Callable<Integer> {
     private static int onFailure(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
         PrintWriter err = cmd.getErr();
         String prefix = "concur " + cmd.getCommandName() + ": ";
-        if (ex instanceof UsageException) {
+        if (ex instanceof InputException) {
             err.println(prefix + ex.getMessage());
             err.flush();
             return ExitCodes.USAGE;

@@ -1,36 +1,36 @@
 package dev.concur.cli;
 
-import dev.concur.input.Durations;
+import dev.concur.input.Values;
 import java.time.Duration;
+import java.util.function.Function;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Option value parsers: each rejects bad input with a message that shows valid input. */
+/** picocli's side of {@link Values}: the same parsers and messages as suite files. */
 final class Converters {
     private Converters() {}
+
+    private static <T> T convert(String value, Function<String, T> parse) {
+        try {
+            return parse.apply(value);
+        } catch (IllegalArgumentException e) {
+            throw new TypeConversionException(e.getMessage());
+        }
+    }
 
     /** A strictly positive duration: {@code 100ms}, {@code 2s}. */
     static final class PositiveDuration implements ITypeConverter<Duration> {
         @Override
         public Duration convert(String value) {
-            long nanos;
-            try {
-                nanos = Durations.parseNanos(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
-            if (nanos <= 0) throw new TypeConversionException("'" + value + "' must be longer than 0 (e.g. 100ms, 2s)");
-            return Duration.ofNanos(nanos);
+            return Duration.ofNanos(Converters.convert(value, Values::positiveDurationNanos));
         }
     }
 
-    /** A positive whole number. */
+    /** A positive whole number that fits an int. */
     static final class PositiveInt implements ITypeConverter<Integer> {
         @Override
         public Integer convert(String value) {
-            long v = PositiveCount.parse(value);
-            if (v > Integer.MAX_VALUE) throw new TypeConversionException("'" + value + "' is too large (at most " + Integer.MAX_VALUE + ")");
-            return (int) v;
+            return Converters.convert(value, Values::positiveInt);
         }
     }
 
@@ -38,8 +38,7 @@ final class Converters {
     static final class NonNegativeInt implements ITypeConverter<Integer> {
         @Override
         public Integer convert(String value) {
-            if (value.trim().equals("0")) return 0;
-            return new PositiveInt().convert(value);
+            return Converters.convert(value, Values::nonNegativeInt);
         }
     }
 
@@ -47,15 +46,15 @@ final class Converters {
     static final class PositiveCount implements ITypeConverter<Long> {
         @Override
         public Long convert(String value) {
-            return parse(value);
+            return Converters.convert(value, Values::positiveCount);
         }
+    }
 
-        static long parse(String value) {
-            try {
-                return dev.concur.input.Counts.parsePositive(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
+    /** A profile name: {@code quick} or {@code precise}. */
+    static final class ProfileName implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            return Converters.convert(value, Values::profile);
         }
     }
 }

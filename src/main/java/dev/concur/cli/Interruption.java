@@ -1,7 +1,9 @@
 package dev.concur.cli;
 
+import dev.concur.files.AtomicFiles;
 import dev.concur.report.ReportFiles;
 import dev.concur.result.Report;
+import dev.concur.run.Watchdog;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -40,7 +42,7 @@ final class Interruption {
             if (stopped) return;
             latest = r;
             try {
-                dev.concur.files.AtomicFiles.write(reportPath, ReportFiles.toJson(r));
+                AtomicFiles.write(reportPath, ReportFiles.toJson(r));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write " + reportPath + ": " + e.getMessage(), e);
             }
@@ -64,14 +66,14 @@ final class Interruption {
             if (done) return;
             stopped = true;
         }
-        dev.concur.run.Watchdog.killDescendants(); // JMH forks, taskset wrappers, jcmd
+        Watchdog.killDescendants(); // JMH forks, taskset wrappers, jcmd
         synchronized (lock) {
             if (latest == null) return;
             Report r = latest;
             Report partial = new Report(r.schemaVersion(), r.concurVersion(), r.timestamp(), "interrupted",
                     r.environment(), r.config(), r.results(), r.scaling(), r.summary());
             try {
-                dev.concur.files.AtomicFiles.write(reportPath, ReportFiles.toJson(partial));
+                AtomicFiles.write(reportPath, ReportFiles.toJson(partial));
                 err.println();
                 err.println("concur: interrupted; " + r.results().size() + " result(s) kept in " + reportPath);
             } catch (IOException e) {

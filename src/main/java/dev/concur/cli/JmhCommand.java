@@ -6,18 +6,24 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** Raw JMH, for people who know it: {@code concur jmh BatchBenchmark -p model=virtual -lprof}. */
+/**
+ * Raw JMH, for people who know it: {@code concur jmh BatchBenchmark -p model=virtual -prof gc}.
+ * Every argument after {@code jmh}, dash options included ({@code -l}, {@code -lp}, {@code -h},
+ * {@code --help}), goes to JMH unchanged; {@link Concur#commandLine} configures this command to
+ * treat unknown options as arguments and to define no options of its own.
+ */
 @Command(name = "jmh",
-        description = {"Run JMH's own command line on concur's benchmarks (all arguments go to JMH).",
+        description = {"Run JMH's own command line on concur's benchmarks (every argument goes to JMH; try -h).",
                 "Nothing is validated or reported by concur here: prefer 'concur bench'."})
 final class JmhCommand implements Callable<Integer> {
 
-    @Parameters(arity = "0..*", paramLabel = "JMH_ARG", description = "arguments for org.openjdk.jmh.Main (try -h)")
+    @Parameters(arity = "0..*", paramLabel = "JMH_ARG", description = "arguments for org.openjdk.jmh.Main, e.g. -l, -lp, -h")
     List<String> args = new ArrayList<>();
 
     @Override
     public Integer call() throws Exception {
-        org.openjdk.jmh.Main.main(args.toArray(String[]::new));
+        // JMH's own parser knows -h but not --help; people type both
+        org.openjdk.jmh.Main.main(args.stream().map(a -> a.equals("--help") ? "-h" : a).toArray(String[]::new));
         return ExitCodes.OK;
     }
 }

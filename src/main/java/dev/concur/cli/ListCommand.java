@@ -1,8 +1,8 @@
 package dev.concur.cli;
 
+import dev.concur.input.InputException;
 import dev.concur.model.ModelRegistry;
 import dev.concur.suite.Suite;
-import dev.concur.suite.SuiteException;
 import dev.concur.suite.SuiteRun;
 import dev.concur.suite.Suites;
 import dev.concur.input.Durations;
@@ -17,25 +17,6 @@ import picocli.CommandLine.Spec;
 /** {@code concur list}: the models and workloads, with what they do and their defaults. */
 @Command(name = "list", mixinStandardHelpOptions = true, description = "List the models, workloads and suites.")
 final class ListCommand implements Callable<Integer> {
-
-    /** A suite run's values, as options. */
-    static String describe(SuiteRun r) {
-        StringBuilder sb = new StringBuilder();
-        sb.append("--model=").append(String.join(",", r.models()));
-        sb.append(" --workload=").append(String.join(",", r.workloads()));
-        if (r.tasks() != null) sb.append(" --tasks ").append(r.tasks());
-        if (r.latencyNanos() != null) sb.append(" --latency ").append(Durations.format(r.latencyNanos()));
-        if (r.work() != null) sb.append(" --work ").append(r.work());
-        if (r.threads() != null) sb.append(" --threads ").append(r.threads());
-        if (r.cores() != null) sb.append(" --cores ").append(r.cores().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")));
-        if (r.profile() != null) sb.append(" --profile ").append(r.profile());
-        if (r.forks() != null) sb.append(" --forks ").append(r.forks());
-        if (r.warmup() != null) sb.append(" --warmup ").append(r.warmup());
-        if (r.iterations() != null) sb.append(" --iterations ").append(r.iterations());
-        if (r.timeNanos() != null) sb.append(" --time ").append(Durations.format(r.timeNanos()));
-        if (r.maxBatchNanos() != null) sb.append(" --max-batch ").append(Durations.format(r.maxBatchNanos()));
-        return sb.toString();
-    }
 
     @Spec
     CommandSpec spec;
@@ -53,7 +34,7 @@ final class ListCommand implements Callable<Integer> {
             out.printf("  %-18s %s%n", name, ModelRegistry.create(name).description());
         }
         out.println();
-        out.println("Workloads (--workload), with their defaults; all = io, cpu, mixed, and http and file run when named:");
+        out.println("Workloads (--workload), with their defaults; all = io, cpu, mixed; http, file and pipeline run when named:");
         java.util.List<String> wls = new java.util.ArrayList<>(WorkloadRegistry.names());
         wls.addAll(WorkloadRegistry.optInNames());
         for (String name : wls) {
@@ -71,9 +52,9 @@ final class ListCommand implements Callable<Integer> {
                 Suite suite = Suites.load(name, Runtime.getRuntime().availableProcessors());
                 out.printf("  %-8s %s%n", name, suite.description());
                 for (SuiteRun run : suite.runs()) {
-                    out.printf("           - %s%n             %s%n", run.description(), describe(run));
+                    out.printf("           - %s%n             %s%n", run.description(), run.choices().asOptions());
                 }
-            } catch (SuiteException e) {
+            } catch (InputException e) {
                 out.printf("  %-8s (unreadable: %s)%n", name, e.getMessage());
             }
         }

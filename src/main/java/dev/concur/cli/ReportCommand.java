@@ -1,19 +1,19 @@
 package dev.concur.cli;
 
-import dev.concur.report.Messages;
-import dev.concur.report.ReportFiles;
+import dev.concur.files.AtomicFiles;
+import dev.concur.input.InputException;
 import dev.concur.report.ReportFormat;
-import dev.concur.report.ReportLoader;
 import dev.concur.report.ReportWriter;
 import dev.concur.result.Report;
+import dev.concur.result.ReportReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -39,26 +39,20 @@ final class ReportCommand implements Callable<Integer> {
             description = "directory for the files (default: <first file without .json>-report/ beside it)")
     Path out;
 
-    @Option(names = "--lang", paramLabel = "LANG", description = "es or en (default: from your locale)")
-    String lang;
+    @Mixin
+    LanguageOption lang;
 
     @Override
     public Integer call() throws Exception {
-        String language = resolveLanguage(lang);
-        List<ReportFormat> fmts = resolveFormats(formats);
+        String language = lang.resolve();
+        List<ReportFormat> fmts = ReportFormat.parseAll(formats);
         List<Report> reports = new ArrayList<>();
-        for (Path f : files) {
-            try {
-                reports.add(ReportLoader.load(f));
-            } catch (ReportLoader.ReportInputException e) {
-                throw new UsageException(e.getMessage());
-            }
-        }
+        for (Path f : files) reports.add(ReportReader.read(f));
         Path dir = out != null ? out : defaultDir(files.get(0));
         try {
-            dev.concur.files.AtomicFiles.checkWritable(dir.resolve("probe"));
+            AtomicFiles.checkWritable(dir.resolve("probe"));
         } catch (IOException e) {
-            throw new UsageException("cannot write to " + dir + ": " + e.getMessage());
+            throw new InputException("cannot write to " + dir + ": " + e.getMessage());
         }
         List<Path> written = ReportWriter.write(reports, fmts, language, dir);
         PrintWriter o = spec.commandLine().getOut();
@@ -67,28 +61,10 @@ final class ReportCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /** {@code results/run.json} → {@code results/run-report/}. */
     static Path defaultDir(Path firstFile) {
-        String name = firstFile.getFileName().toString();
-        String stem = name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
+        String stem = AtomicFiles.stem(firstFile);
         Path parent = firstFile.getParent();
         return parent == null ? Path.of(stem + "-report") : parent.resolve(stem + "-report");
-    }
-
-    static String resolveLanguage(String lang) {
-        if (lang == null) return Messages.defaultLanguage();
-        if (!lang.equals("es") && !lang.equals("en")) throw new UsageException("unknown language '" + lang + "'. Valid: es, en");
-        return lang;
-    }
-
-    static List<ReportFormat> resolveFormats(List<String> names) {
-        LinkedHashSet<ReportFormat> out = new LinkedHashSet<>();
-        for (String n : names) {
-            try {
-                out.add(ReportFormat.parse(n));
-            } catch (IllegalArgumentException e) {
-                throw new UsageException(e.getMessage());
-            }
-        }
-        return List.copyOf(out);
     }
 }

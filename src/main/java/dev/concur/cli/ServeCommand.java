@@ -31,7 +31,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (port < 0 || port > 65535) throw new UsageException("--port must be 0-65535, not " + port);
+        if (port < 0 || port > 65535) throw new dev.concur.input.InputException("--port must be 0-65535, not " + port);
         try (LoopbackServer s = new LoopbackServer(latency.toNanos(), new InetSocketAddress(InetAddress.getByName(bind), port))) {
             spec.commandLine().getOut().println("concur serve: listening on http://" + s.address().getAddress().getHostAddress()
                     + ":" + s.address().getPort() + " (Ctrl-C to stop)");

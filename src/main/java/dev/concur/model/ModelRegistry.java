@@ -49,10 +49,6 @@ public final class ModelRegistry {
         return List.copyOf(BY_NAME.keySet());
     }
 
-    public static boolean exists(String name) {
-        return BY_NAME.containsKey(name) || FAULTS.containsKey(name);
-    }
-
     /** A new, unopened instance. */
     public static ConcurrencyModel create(String name) {
         Supplier<ConcurrencyModel> f = BY_NAME.containsKey(name) ? BY_NAME.get(name) : FAULTS.get(name);

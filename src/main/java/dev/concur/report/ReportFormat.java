@@ -33,6 +33,19 @@ public enum ReportFormat {
         throw new IllegalArgumentException("unknown report format '" + s + "'. Valid: md, csv, latex, html, png, svg");
     }
 
+    /** The formats named in {@code names}, each once, in the order given. */
+    public static List<ReportFormat> parseAll(List<String> names) {
+        java.util.LinkedHashSet<ReportFormat> out = new java.util.LinkedHashSet<>();
+        for (String n : names) {
+            try {
+                out.add(parse(n));
+            } catch (IllegalArgumentException e) {
+                throw new dev.concur.input.InputException(e.getMessage());
+            }
+        }
+        return List.copyOf(out);
+    }
+
     public List<Output> render(ReportTables tables, Messages m) throws IOException {
         String suffix = "." + m.lang();
         return switch (this) {

@@ -19,14 +19,17 @@ package dev.concur.result;
  * @param pinnedCpus            the CPU list the fork was pinned to, {@code null} when not pinned
  * @param timeoutMillis         the watchdog deadline given with {@code --timeout}, {@code null} for the default
  * @param run                   the suite run this came from (its description), {@code null} outside suites
+ * @param target                the server the http workload's tasks called ({@code --target}), {@code null}
+ *                              for the embedded loopback server (and for every other workload)
  */
 public record Params(int tasks, Double latencyMs, Long work, int threads, String profile, int forks,
                      int warmupIterations, long warmupMillis, int measurementIterations, long iterationMillis,
-                     Boolean pinned, String pinnedCpus, Long timeoutMillis, String run) {
+                     Boolean pinned, String pinnedCpus, Long timeoutMillis, String run, String target) {
 
-    /** Same workload size and cores: the results are directly comparable. */
+    /** The same workload size, suite run and server: the results are directly comparable. */
     public boolean sameSizeAs(Params o) {
         return tasks == o.tasks && java.util.Objects.equals(latencyMs, o.latencyMs)
-                && java.util.Objects.equals(work, o.work) && java.util.Objects.equals(run, o.run);
+                && java.util.Objects.equals(work, o.work) && java.util.Objects.equals(run, o.run)
+                && java.util.Objects.equals(target, o.target);
     }
 }

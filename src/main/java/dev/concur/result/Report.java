@@ -10,8 +10,9 @@ import java.util.List;
  * @param schemaVersion  version of this layout; bumped on any incompatible change
  * @param concurVersion  the concur build that wrote the file
  * @param timestamp      when the run started, ISO-8601 UTC
- * @param termination    {@code running} while benchmarks remain, then {@code completed}, or
- *                       {@code failed} when concur itself stopped early
+ * @param termination    {@code running} while benchmarks remain, then {@code completed}; or
+ *                       {@code interrupted} when SIGINT or SIGTERM stopped the run (the file keeps
+ *                       every result measured until then)
  * @param environment    host, JDK and hardware
  * @param config         the settings every benchmark ran with
  * @param results        one per (model, workload), in run order, skipped ones included
@@ -21,7 +22,7 @@ import java.util.List;
  */
 public record Report(int schemaVersion, String concurVersion, String timestamp, String termination,
                      Environment environment, RunConfig config, List<Result> results,
-                     List<dev.concur.result.Scaling> scaling, Summary summary) {
+                     List<Scaling> scaling, Summary summary) {
 
     public static final int SCHEMA_VERSION = 1;
 }

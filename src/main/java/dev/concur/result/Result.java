@@ -47,9 +47,94 @@ public record Result(String model, String workload, Integer cores, Params params
         return OK.equals(status);
     }
 
+    /** This result with its speedup and efficiency, derived once every result of the run is known. */
     public Result withDerived(Double speedup, Efficiency eff) {
         return new Result(model, workload, cores, params, status, note, estimatedBatchMs, batchTime,
                 throughputTasksPerSec, speedup, eff, validation, usage, forks, warnings, threadDump, taskLatency,
                 loopLag, memoryPerTaskBytes);
+    }
+
+    /** A benchmark that was not run, and why. */
+    public static Result skipped(String model, String workload, Integer cores, Params params, double estimatedBatchMs,
+                                 String why) {
+        return of(model, workload, cores, params, estimatedBatchMs).finish(SKIPPED, "skipped: " + why);
+    }
+
+    /** The start of a result for a benchmark that ran: what identifies it, then what its forks reported. */
+    public static Builder of(String model, String workload, Integer cores, Params params, double estimatedBatchMs) {
+        return new Builder(model, workload, cores, params, estimatedBatchMs);
+    }
+
+    /**
+     * Names every field of a result that ran; ends with one of {@link #ok}, {@link #invalid},
+     * {@link #failed} or {@link #timeout}, each of which sets only what that status carries.
+     */
+    public static final class Builder {
+        private final String model;
+        private final String workload;
+        private final Integer cores;
+        private final Params params;
+        private final double estimatedBatchMs;
+        private Validation validation;
+        private Usage usage;
+        private List<ForkInfo> forks = List.of();
+        private List<String> warnings = List.of();
+
+        private Builder(String model, String workload, Integer cores, Params params, double estimatedBatchMs) {
+            this.model = model;
+            this.workload = workload;
+            this.cores = cores;
+            this.params = params;
+            this.estimatedBatchMs = estimatedBatchMs;
+        }
+
+        public Builder validation(Validation v) {
+            this.validation = v;
+            return this;
+        }
+
+        public Builder usage(Usage u) {
+            this.usage = u;
+            return this;
+        }
+
+        public Builder forks(List<ForkInfo> f) {
+            this.forks = List.copyOf(f);
+            return this;
+        }
+
+        public Builder warnings(List<String> w) {
+            this.warnings = List.copyOf(w);
+            return this;
+        }
+
+        /** Measured and valid: the only status with numbers. Throughput is tasks / score. */
+        public Result ok(Score batchTime, String note, Percentiles taskLatency, Percentiles loopLag,
+                         Double memoryPerTaskBytes) {
+            double tput = params.tasks() / (batchTime.score() / 1000.0);
+            return new Result(model, workload, cores, params, OK, note, estimatedBatchMs, batchTime, tput, null, null,
+                    validation, usage, forks, warnings, null, taskLatency, loopLag, memoryPerTaskBytes);
+        }
+
+        /** Lost, duplicated or wrong work (or the wrong cores): no time is kept. */
+        public Result invalid(String why) {
+            return finish(INVALID, "invalid: " + why);
+        }
+
+        /** A task or the model threw. */
+        public Result failed(String why) {
+            return finish(FAILED, "failed: " + why);
+        }
+
+        /** Killed by the watchdog; {@code threadDump} is where the forks' threads were saved, or null. */
+        public Result timeout(String note, String threadDump) {
+            return new Result(model, workload, cores, params, TIMEOUT, note, estimatedBatchMs, null, null, null, null,
+                    validation, usage, forks, warnings, threadDump, null, null, null);
+        }
+
+        private Result finish(String status, String note) {
+            return new Result(model, workload, cores, params, status, note, estimatedBatchMs, null, null, null, null,
+                    validation, usage, forks, warnings, null, null, null, null);
+        }
     }
 }

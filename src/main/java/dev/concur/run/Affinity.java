@@ -37,7 +37,7 @@ public final class Affinity {
     }
 
     /** The compact form of a sorted CPU list: [0,1,2,5] → {@code 0-2,5}. */
-    public static String format(List<Integer> cpus) {
+    static String format(List<Integer> cpus) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < cpus.size(); ) {
             int j = i;

@@ -1,28 +1,52 @@
 package dev.concur.run;
 
+import java.util.List;
+
 /**
- * Measures one benchmark. The real one drives JMH ({@link JmhRunner}); tests use a seeded fake so
- * CLI and report tests never start a JVM.
+ * The seam between concur and whatever measures a benchmark. {@link dev.concur.run.jmh.JmhRunner}
+ * measures JVM models in JMH forks; tests use a seeded fake so CLI and report tests never start a
+ * JVM. A runner for programs in other languages plugs in here too: it gets the same
+ * {@link Benchmark}, the same deadline (the caller's {@link Watchdog} semantics) and returns the
+ * same {@link RunOutcome}, so validation, statistics and the report do not care who measured.
  */
 public interface BenchmarkRunner {
 
     /**
-     * Runs {@code spec}; a benchmark failure is an outcome, not an exception. After
-     * {@code deadlineNanos} the forks are killed and the outcome says {@code timedOut}.
+     * Runs {@code benchmark}; a benchmark failure is an outcome, not an exception. After
+     * {@code deadlineNanos} the measuring processes are killed and the outcome says {@code timedOut}.
      *
      * @param index the benchmark's position in the run, for naming its thread dump
      */
-    RunOutcome run(Spec spec, int index, long deadlineNanos) throws InterruptedException;
+    RunOutcome run(Benchmark benchmark, int index, long deadlineNanos) throws InterruptedException;
 
     /** The JVM flags forks are started with (recorded in the report's config). */
-    java.util.List<String> forkJvmArgs();
+    List<String> forkJvmArgs();
 
-    /** How forks limited to k cores are pinned: {@code taskset}, or {@code none: <reason>}. */
-    String pinning();
+    /** How processes limited to k cores are pinned to CPUs. */
+    Pinning pinning();
+
+    /**
+     * Whether forks limited to k cores are really pinned to k CPUs.
+     *
+     * @param pinned whether {@code taskset} pins them
+     * @param why    why not, when not
+     */
+    record Pinning(boolean pinned, String why) {
+        public static final Pinning TASKSET = new Pinning(true, null);
+
+        public static Pinning none(String why) {
+            return new Pinning(false, why);
+        }
+
+        /** {@code taskset}, or {@code none: <reason>}, as the report's {@code config.pinning} says it. */
+        public String describe() {
+            return pinned ? "taskset" : "none: " + why;
+        }
+    }
 
     /** The flags that limit a fork to {@code k} cores: the processor count and all that is sized by it. */
-    static java.util.List<String> coreFlags(int k) {
-        return java.util.List.of("-XX:ActiveProcessorCount=" + k,
+    static List<String> coreFlags(int k) {
+        return List.of("-XX:ActiveProcessorCount=" + k,
                 "-XX:ParallelGCThreads=" + k,
                 "-XX:ConcGCThreads=" + Math.max(1, (k + 3) / 4),
                 "-Djdk.virtualThreadScheduler.parallelism=" + k);

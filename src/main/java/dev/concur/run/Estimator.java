@@ -1,10 +1,7 @@
 package dev.concur.run;
 
-import dev.concur.model.Caps;
-import dev.concur.model.ModelRegistry;
-import dev.concur.model.ModelSettings;
+import dev.concur.input.Profile;
 import dev.concur.workload.CpuWork;
-import dev.concur.workload.WorkloadRegistry;
 
 /**
  * Predicts, before anything runs, how long one batch and one benchmark will take: the ideal time
@@ -19,11 +16,9 @@ public final class Estimator {
     private static final double FORK_OVERHEAD_NANOS = 1.5e9;
 
     private final double nanosPerRound;
-    private final int cores;
 
-    public Estimator(double nanosPerRound, int cores) {
+    public Estimator(double nanosPerRound) {
         this.nanosPerRound = nanosPerRound;
-        this.cores = cores;
     }
 
     /** Times the CPU kernel on this host for about 60 ms. */
@@ -38,30 +33,25 @@ public final class Estimator {
             best = Math.min(best, (double) (System.nanoTime() - t0) / rounds);
         }
         if (sink == 42) System.out.print(""); // keep the loop alive
-        return new Estimator(best, Runtime.getRuntime().availableProcessors());
+        return new Estimator(best);
     }
 
     public double nanosPerRound() {
         return nanosPerRound;
     }
 
-    /** Estimated milliseconds for one batch of {@code spec}. */
-    public double batchMillis(Spec spec) {
-        var w = WorkloadRegistry.get(spec.workload());
-        long latency = w.usesLatency() ? spec.params().latencyNanos() : 0;
-        long work = w.usesWork() ? spec.params().work() : 0;
-        int n = spec.params().tasks();
-        int k = spec.cores() != null ? spec.cores() : cores;
-        Caps caps = ModelRegistry.create(spec.model()).caps(new ModelSettings(spec.threads(), k), n);
-        double ideal = Ideal.batchNanos(n, latency, work * nanosPerRound, caps);
-        if (spec.model().equals("platform-per-task")) ideal += n * PLATFORM_THREAD_START_NANOS / k;
+    /** Estimated milliseconds for one batch of {@code b}. */
+    public double batchMillis(Benchmark b) {
+        int n = b.params().tasks();
+        double ideal = Ideal.batchNanos(n, b.params().latencyNanos(), b.params().work() * nanosPerRound, b.caps());
+        if (b.model().equals("platform-per-task")) ideal += n * PLATFORM_THREAD_START_NANOS / b.processors();
         return ideal / 1e6;
     }
 
     /** Estimated seconds for the whole benchmark. */
-    public double benchmarkSeconds(Spec spec) {
-        Profile profile = spec.profile();
-        double batch = batchMillis(spec) * 1e6;
+    public double benchmarkSeconds(Benchmark b) {
+        Profile profile = b.profile();
+        double batch = batchMillis(b) * 1e6;
         double warm = profile.warmupIterations() * Math.max(profile.warmupTime().toNanos(), batch);
         double meas = profile.iterations() * Math.max(profile.iterationTime().toNanos(), batch);
         return profile.forks() * (FORK_OVERHEAD_NANOS + warm + meas) / 1e9;

@@ -109,8 +109,8 @@ public final class Watchdog implements AutoCloseable {
      * The default deadline: start-up, plus warm-up and measurement at the longer of the iteration
      * time and the estimated batch, times a margin of 3, per fork; at least 30 s.
      */
-    static long defaultDeadlineNanos(Spec spec, double estBatchMs) {
-        Profile p = spec.profile();
+    static long defaultDeadlineNanos(Benchmark b, double estBatchMs) {
+        dev.concur.input.Profile p = b.profile();
         double batch = estBatchMs * 1e6;
         double perFork = 20e9 + 3 * (p.warmupIterations() * Math.max(p.warmupTime().toNanos(), batch)
                 + p.iterations() * Math.max(p.iterationTime().toNanos(), batch));

@@ -13,15 +13,16 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.concur.input.Choices;
 import dev.concur.input.CoreCounts;
+import dev.concur.input.InputException;
 import dev.concur.input.Names;
+import dev.concur.input.Values;
 import dev.concur.model.ModelRegistry;
-import dev.concur.input.Durations;
 import dev.concur.workload.WorkloadRegistry;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Reads a suite file with Jackson's YAML support. Every value is checked while it is read, so an
@@ -40,36 +41,36 @@ public final class SuiteParser {
     private SuiteParser() {}
 
     /** Parses {@code text}, which came from {@code source} (used in messages). */
-    public static Suite parse(String name, String source, String text, int machineCores) throws SuiteException {
-        if (text.isBlank()) throw new SuiteException(source + ":1: the file is empty");
+    public static Suite parse(String name, String source, String text, int machineCores)  {
+        if (text.isBlank()) throw new InputException(source + ":1: the file is empty");
         RawSuite raw;
         try {
             raw = YAML.readerFor(RawSuite.class).withAttribute(MACHINE_CORES, machineCores).readValue(text);
         } catch (UnrecognizedPropertyException e) {
-            throw new SuiteException(where(source, e.getLocation()) + "unknown key '" + e.getPropertyName()
+            throw new InputException(where(source, e.getLocation()) + "unknown key '" + e.getPropertyName()
                     + "'; valid keys here: " + String.join(", ", e.getKnownPropertyIds().stream().map(Object::toString).sorted().toList()));
         } catch (JsonProcessingException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof com.fasterxml.jackson.core.exc.StreamReadException syntax) {
-                    throw new SuiteException(where(source, syntax.getLocation()) + "not valid YAML: "
+                    throw new InputException(where(source, syntax.getLocation()) + "not valid YAML: "
                             + yamlProblem(syntax.getOriginalMessage()));
                 }
             }
-            throw new SuiteException(where(source, e.getLocation()) + message(e));
+            throw new InputException(where(source, e.getLocation()) + message(e));
         } catch (IOException e) {
-            throw new SuiteException(source + ": cannot read: " + e.getMessage());
+            throw new InputException(source + ": cannot read: " + e.getMessage());
         }
-        if (raw == null) throw new SuiteException(source + ":1: the file is empty");
-        if (raw.description == null || raw.description.isBlank()) throw new SuiteException(source + ":1: missing 'description'");
-        if (raw.runs == null || raw.runs.isEmpty()) throw new SuiteException(source + ":1: missing 'runs' (a list of runs)");
+        if (raw == null) throw new InputException(source + ":1: the file is empty");
+        if (raw.description == null || raw.description.isBlank()) throw new InputException(source + ":1: missing 'description'");
+        if (raw.runs == null || raw.runs.isEmpty()) throw new InputException(source + ":1: missing 'runs' (a list of runs)");
         List<SuiteRun> runs = new ArrayList<>();
         for (RawRun r : raw.runs) {
             String at = source + ":" + r.line + ": ";
-            if (r.description == null || r.description.isBlank()) throw new SuiteException(at + "this run has no 'description'");
-            if (r.models == null) throw new SuiteException(at + "this run has no 'models' (a list, or all)");
-            if (r.workloads == null) throw new SuiteException(at + "this run has no 'workloads' (a list, or all)");
-            runs.add(new SuiteRun(r.description, r.models, r.workloads, r.tasks, r.latency, r.work, r.threads, r.cores,
-                    r.profile, r.forks, r.warmup, r.iterations, r.time, r.maxBatch, r.timeout, r.line));
+            if (r.description == null || r.description.isBlank()) throw new InputException(at + "this run has no 'description'");
+            if (r.models == null) throw new InputException(at + "this run has no 'models' (a list, or all)");
+            if (r.workloads == null) throw new InputException(at + "this run has no 'workloads' (a list, or all)");
+            runs.add(new SuiteRun(r.description, new Choices(r.models, r.workloads, r.tasks, r.latency, r.work, r.threads,
+                    r.cores, r.profile, r.forks, r.warmup, r.iterations, r.time, r.maxBatch, r.timeout), r.line));
         }
         return new Suite(name, source, raw.description.strip(), List.copyOf(runs));
     }
@@ -193,37 +194,28 @@ public final class SuiteParser {
     static final class PositiveInt extends Checked<Integer> {
         @Override
         Integer read(JsonParser p, DeserializationContext c) throws IOException {
-            long v = PositiveCount.parse(scalar(p));
-            if (v > Integer.MAX_VALUE) throw new IllegalArgumentException(v + " is too large");
-            return (int) v;
+            return Values.positiveInt(scalar(p));
         }
     }
 
     static final class NonNegativeInt extends Checked<Integer> {
         @Override
         Integer read(JsonParser p, DeserializationContext c) throws IOException {
-            String s = scalar(p).trim();
-            return s.equals("0") ? 0 : (int) PositiveCount.parse(s);
+            return Values.nonNegativeInt(scalar(p));
         }
     }
 
     static final class PositiveCount extends Checked<Long> {
         @Override
         Long read(JsonParser p, DeserializationContext c) throws IOException {
-            return parse(scalar(p));
-        }
-
-        static long parse(String s) {
-            return dev.concur.input.Counts.parsePositive(s);
+            return Values.positiveCount(scalar(p));
         }
     }
 
     static final class PositiveDuration extends Checked<Long> {
         @Override
         Long read(JsonParser p, DeserializationContext c) throws IOException {
-            long n = Durations.parseNanos(scalar(p));
-            if (n <= 0) throw new IllegalArgumentException("must be longer than 0");
-            return n;
+            return Values.positiveDurationNanos(scalar(p));
         }
     }
 
@@ -238,11 +230,7 @@ public final class SuiteParser {
     static final class ProfileName extends Checked<String> {
         @Override
         String read(JsonParser p, DeserializationContext c) throws IOException {
-            String v = scalar(p).trim().toLowerCase(Locale.ROOT);
-            if (!v.equals("quick") && !v.equals("precise")) {
-                throw new IllegalArgumentException("unknown profile '" + v + "'. Valid: quick, precise");
-            }
-            return v;
+            return Values.profile(scalar(p));
         }
     }
 }

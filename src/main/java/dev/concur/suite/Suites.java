@@ -1,5 +1,6 @@
 package dev.concur.suite;
 
+import dev.concur.input.InputException;
 import dev.concur.input.Names;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,12 +29,12 @@ public final class Suites {
 
     private Suites() {}
 
-    public static Suite load(String nameOrPath, int machineCores) throws SuiteException {
+    public static Suite load(String nameOrPath, int machineCores)  {
         boolean looksLikePath = nameOrPath.contains("/") || nameOrPath.endsWith(".yaml") || nameOrPath.endsWith(".yml");
         if (looksLikePath) {
             Path p = Path.of(nameOrPath);
-            if (Files.isDirectory(p)) throw new SuiteException(nameOrPath + ": is a directory, not a suite file");
-            if (!Files.isRegularFile(p)) throw new SuiteException(nameOrPath + ": no such suite file");
+            if (Files.isDirectory(p)) throw new InputException(nameOrPath + ": is a directory, not a suite file");
+            if (!Files.isRegularFile(p)) throw new InputException(nameOrPath + ": no such suite file");
             return parseFile(p, machineCores);
         }
         for (Path dir : searchDirs()) {
@@ -44,7 +45,7 @@ public final class Suites {
         if (bundled != null) return SuiteParser.parse(nameOrPath, "bundled:" + nameOrPath + ".yaml", bundled, machineCores);
         List<String> known = names();
         String near = Names.nearest(nameOrPath, known);
-        throw new SuiteException("unknown suite '" + nameOrPath + "'" + (near != null ? "; did you mean '" + near + "'?" : ".")
+        throw new InputException("unknown suite '" + nameOrPath + "'" + (near != null ? "; did you mean '" + near + "'?" : ".")
                 + " Valid: " + String.join(", ", known) + " (or a path to a .yaml file)");
     }
 
@@ -63,12 +64,12 @@ public final class Suites {
         return List.copyOf(names);
     }
 
-    private static Suite parseFile(Path p, int machineCores) throws SuiteException {
+    private static Suite parseFile(Path p, int machineCores)  {
         String text;
         try {
             text = Files.readString(p, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new SuiteException(p + ": cannot read (" + e.getClass().getSimpleName() + ")");
+            throw new InputException(p + ": cannot read (" + e.getClass().getSimpleName() + ")");
         }
         String file = p.getFileName().toString();
         String name = file.replaceFirst("\\.ya?ml$", "");

@@ -1,5 +1,6 @@
 package dev.concur.workload;
 
+import dev.concur.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.AsynchronousFileChannel;
@@ -8,10 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Stream;
 
 /**
  * Real file I/O: each task writes its own file ({@value #FILE_BYTES} bytes whose content depends on
@@ -56,25 +55,12 @@ public final class FileWorkload implements Workload {
         return false;
     }
 
-    /** Tasks need the server (or temp directory) that {@link #open} creates. */
-    @Override
-    public List<Task> tasks(WorkloadParams p) {
-        throw new UnsupportedOperationException(name() + " tasks need resources: use open()");
-    }
-
     @Override
     public Prepared open(WorkloadParams p) throws IOException {
         Path dir = Files.createTempDirectory("concur-file-");
         List<Task> tasks = new ArrayList<>(p.tasks());
         for (int i = 0; i < p.tasks(); i++) tasks.add(new FileTask(i, dir.resolve("task-" + i + ".bin")));
-        return new Prepared(List.copyOf(tasks), () -> deleteTree(dir));
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) return;
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path x : walk.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(x);
-        }
+        return new Prepared(List.copyOf(tasks), () -> AtomicFiles.deleteTree(dir));
     }
 
     /** The deterministic content of task {@code index}'s file. */

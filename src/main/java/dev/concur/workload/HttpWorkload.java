@@ -51,12 +51,6 @@ public final class HttpWorkload implements Workload {
         return false;
     }
 
-    /** Tasks need the server (or temp directory) that {@link #open} creates. */
-    @Override
-    public List<Task> tasks(WorkloadParams p) {
-        throw new UnsupportedOperationException(name() + " tasks need resources: use open()");
-    }
-
     @Override
     public Prepared open(WorkloadParams p) throws Exception {
         String target = System.getProperty(TARGET_PROPERTY, "");

@@ -54,14 +54,15 @@ public final class PipelineWorkload implements Workload {
         return false;
     }
 
+    /** The batch's tasks are its parts: a producer, the stages and a consumer. */
     @Override
-    public int minConcurrency(WorkloadParams p) {
+    public int taskCount(WorkloadParams p) {
         return STAGES + 2;
     }
 
     @Override
-    public List<Task> tasks(WorkloadParams p) {
-        throw new UnsupportedOperationException("pipeline tasks share channels: use open()");
+    public boolean needsAllAtOnce() {
+        return true;
     }
 
     /** One batch's channels, blocking and loop-driven; made fresh before every batch. */

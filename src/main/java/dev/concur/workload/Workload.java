@@ -1,6 +1,5 @@
 package dev.concur.workload;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -32,12 +31,18 @@ public interface Workload {
     }
 
     /**
-     * The task list and what it needs (a server, a temp directory), for one trial; closed at the
-     * trial's end. Workloads with no resources just return their tasks.
+     * The workload as it runs with {@code p}: a latency or work it does not use is 0, so that two
+     * runs differing only in an unused value are the same benchmark.
      */
-    default Prepared open(WorkloadParams p) throws Exception {
-        return new Prepared(tasks(p), () -> { });
+    default WorkloadParams effective(WorkloadParams p) {
+        return new WorkloadParams(p.tasks(), usesLatency() ? p.latencyNanos() : 0, usesWork() ? p.work() : 0);
     }
+
+    /**
+     * The task list and what it needs (a server, a temp directory, channels), for one trial; closed
+     * at the trial's end. The same task objects serve every batch of the trial.
+     */
+    Prepared open(WorkloadParams p) throws Exception;
 
     /**
      * Tasks plus the resources they use; {@link #close} releases them (and must leave nothing
@@ -55,21 +60,18 @@ public interface Workload {
     }
 
     /**
-     * The fewest tasks that must be able to wait at once for a batch to finish at all (a pipeline's
-     * stages block on each other); a model with a lower waiting cap is skipped with the reason.
+     * How many task objects a batch hands the model: {@code p.tasks()}, except where the tasks are
+     * the parts of something larger (the pipeline's producer, stages and consumer).
      */
-    default int minConcurrency(WorkloadParams p) {
-        return 1;
+    default int taskCount(WorkloadParams p) {
+        return p.tasks();
     }
 
-    /** The task list; called once per trial, the same objects serve every batch. */
-    default List<Task> tasks(WorkloadParams p) {
-        List<Task> tasks = new ArrayList<>(p.tasks());
-        long latency = usesLatency() ? p.latencyNanos() : 0;
-        long work = usesWork() ? p.work() : 0;
-        for (int i = 0; i < p.tasks(); i++) {
-            tasks.add(new StagedTask(i, latency, work));
-        }
-        return List.copyOf(tasks);
+    /**
+     * Whether every task must be able to run at once for a batch to finish at all (the pipeline's
+     * parts block on each other); a model that cannot hold {@link #taskCount} at once is skipped with the reason.
+     */
+    default boolean needsAllAtOnce() {
+        return false;
     }
 }

@@ -51,6 +51,15 @@ public final class WorkloadRegistry {
         return find(name).orElseThrow(() -> new IllegalArgumentException("unknown workload: " + name));
     }
 
+    /** The wait-then-compute shape of io, cpu and mixed: one {@link StagedTask} per index. */
     private record Simple(String name, String description, WorkloadParams defaults,
-                          boolean usesLatency, boolean usesWork) implements Workload {}
+                          boolean usesLatency, boolean usesWork) implements Workload {
+        @Override
+        public Prepared open(WorkloadParams p) {
+            WorkloadParams e = effective(p);
+            List<Task> tasks = new java.util.ArrayList<>(e.tasks());
+            for (int i = 0; i < e.tasks(); i++) tasks.add(new StagedTask(i, e.latencyNanos(), e.work()));
+            return new Prepared(List.copyOf(tasks), () -> { });
+        }
+    }
 }

@@ -2,8 +2,6 @@ package dev.concur.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -158,8 +156,38 @@ class BenchCommandTest {
         assertEquals(0, cli.run("bench", "--help"));
         assertTrue(cli.out.contains("--max-batch"), cli.out);
         assertEquals(0, cli.run("--version"));
-        assertNotNull(cli.out);
-        assertEquals(2, cli.run());
-        assertNull(null);
+        assertTrue(cli.out.startsWith("concur ") && cli.out.contains("JDK "), cli.out);
+        assertEquals(2, cli.run(), "no command is a usage error");
+        assertTrue(cli.out.contains("Usage: concur"), "and shows the usage: " + cli.out);
+    }
+
+    @Test
+    void helpReadsInSectionsAndNoLineIsCutMidSentence() {
+        assertEquals(0, cli.run("bench", "--help"));
+        String help = cli.out;
+        int what = help.indexOf("What to run:"), size = help.indexOf("Batch size:"), measure = help.indexOf("Measurement:"),
+                output = help.indexOf("Output:");
+        assertTrue(what > 0 && what < size && size < measure && measure < output, help);
+        assertTrue(help.indexOf("--model") > what && help.indexOf("--model") < size, "--model under 'What to run'");
+        assertTrue(help.indexOf("--iterations") > measure && help.indexOf("--iterations") < output, help);
+        assertEquals(0, cli.run("--help"));
+        String compareLine = cli.out.lines().filter(l -> l.strip().startsWith("compare")).findFirst().orElseThrow();
+        assertTrue(compareLine.strip().endsWith("regression."), "the compare line is one whole sentence: " + compareLine);
+        assertTrue(cli.out.contains("generate-completion"), "shell completion is listed: " + cli.out);
+        assertTrue(cli.out.lines().noneMatch(l -> l.length() > 80), "fits 80 columns:\n" + cli.out);
+        assertTrue(cli.out.contains("  3    compare: inconclusive"), cli.out);
+    }
+
+    @Test
+    void targetIsRecordedForHttpOnly() throws Exception {
+        assertEquals(0, cli.run("bench", "--model=virtual", "--workload=http,io", "--target", "http://10.0.0.7:8080",
+                "--out", out()), cli.err);
+        JsonNode results = ReportFiles.json().readTree(dir.resolve("r.json").toFile()).get("results");
+        assertEquals("io", results.get(0).get("workload").asText(), "registry order: io, then the opt-in http");
+        assertTrue(results.get(0).get("params").get("target").isNull(), "io never calls the server");
+        assertEquals("http://10.0.0.7:8080", results.get(1).get("params").get("target").asText());
+        assertEquals(0, cli.run("bench", "--model=virtual", "--workload=http", "--out", out()), cli.err);
+        assertTrue(ReportFiles.json().readTree(dir.resolve("r.json").toFile()).get("results").get(0).get("params")
+                .get("target").isNull(), "the embedded loopback server is recorded as null");
     }
 }

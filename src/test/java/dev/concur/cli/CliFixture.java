@@ -13,7 +13,7 @@ import picocli.CommandLine;
 /** Runs the real command line against a seeded fake runner and captures out, err and exit code. */
 public final class CliFixture {
     public static final Instant START = Instant.parse("2026-01-15T10:00:00Z");
-    public static final Estimator ESTIMATOR = new Estimator(2.5, 2);
+    public static final Estimator ESTIMATOR = new Estimator(2.5);
 
     public final FakeRunner runner = new FakeRunner(ESTIMATOR, 7);
     /** The process limits the fake run sees: none, unless a test sets some. */
@@ -30,7 +30,7 @@ public final class CliFixture {
     public Wiring wiring() {
         AtomicLong clock = new AtomicLong();
         return new Wiring(ignored -> runner, () -> ESTIMATOR,
-                () -> clock.addAndGet(1_500_000_000L), () -> START, CliFixture::environment, 4, () -> limits);
+                () -> clock.addAndGet(1_500_000_000L), () -> START, CliFixture::environment, 2, () -> limits);
     }
 
     public int run(String... args) {

@@ -109,6 +109,24 @@ class CompareCommandTest {
         assertEquals(2, cli.run("compare", good.toString()));
         assertEquals(2, cli.run("compare", good.toString(), good.toString(), "--alpha", "2"));
         assertEquals(2, cli.run("compare", good.toString(), good.toString(), "--json", dir.resolve("a.json/x").toString()));
+        // a malformed flag in a JMH file is bad input, not a regression (it used to exit 1 through a NumberFormatException)
+        Path badFlag = Files.writeString(dir.resolve("flag.json"), Files.readString(good)
+                .replace("\"jvmArgs\":[]", "\"jvmArgs\":[\"-XX:ActiveProcessorCount=$CORES\"]"));
+        assertEquals(2, cli.run("compare", good.toString(), badFlag.toString()));
+        assertEquals(badFlag + ": [0].jvmArgs: '-XX:ActiveProcessorCount=$CORES' does not give a positive processor count",
+                cli.err.strip().replace("concur compare: ", ""));
+    }
+
+    @Test
+    void reportsAgainstDifferentServersNeverPair() throws Exception {
+        Path local = dir.resolve("local.json");
+        Path remote = dir.resolve("remote.json");
+        assertEquals(0, cli.run("bench", "--model=virtual", "--workload=http", "--out", local.toString()), cli.err);
+        assertEquals(0, cli.run("bench", "--model=virtual", "--workload=http", "--target", "http://10.0.0.7:8080",
+                "--out", remote.toString()), cli.err);
+        assertEquals(3, cli.run("compare", local.toString(), remote.toString()), cli.out);
+        assertTrue(cli.out.contains("missing in the current run"), cli.out);
+        assertTrue(cli.out.contains("target=http://10.0.0.7:8080") && cli.out.contains("new"), cli.out);
     }
 
     @Test

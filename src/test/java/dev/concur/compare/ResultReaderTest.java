@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.concur.input.InputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -73,24 +74,49 @@ class ResultReaderTest {
             "NaN token           | '{\"schemaVersion\": 1, \"results\": [], \"x\": NaN}' | not valid JSON",
             "unknown schema      | '{\"schemaVersion\": 7, \"results\": []}' | unknown schemaVersion 7",
             "schema as text      | '{\"schemaVersion\": \"1\", \"results\": []}' | unknown schemaVersion",
-            "no results          | '{\"schemaVersion\": 1}' | 'results' is missing",
-            "result not object   | '{\"schemaVersion\": 1, \"results\": [5]}' | results[0] is not an object",
-            "model not text      | '{\"schemaVersion\": 1, \"results\": [{\"model\": 5, \"workload\": \"io\", \"status\": \"ok\"}]}' | results[0].model is missing or not text",
-            "sample not number   | '{\"schemaVersion\": 1, \"results\": [{\"model\": \"v\", \"workload\": \"io\", \"status\": \"ok\", \"batchTime\": {\"samples\": [\"fast\"]}}]}' | not a number",
-            "JMH no metric       | '[{\"benchmark\": \"a.b\"}]' | primaryMetric is missing",
+            "JMH no metric       | '[{\"benchmark\": \"a.b\"}]' | [0].primaryMetric: missing",
+            "JMH bad processors  | '[{\"benchmark\": \"a.b\", \"jvmArgs\": [\"-XX:ActiveProcessorCount=$CORES\"], \"primaryMetric\": {}}]' | does not give a positive processor count",
             "neither             | '\"just a string\"' | neither a concur report"})
     void unusableFilesAreInputErrors(String what, String content, String expected) throws Exception {
         Path p = Files.writeString(dir.resolve("bad.json"), content);
-        var e = assertThrows(CompareInputException.class, () -> ResultReader.read(p));
+        var e = assertThrows(InputException.class, () -> ResultReader.read(p));
         assertTrue(e.getMessage().startsWith(p.toString()), e.getMessage());
         assertTrue(e.getMessage().contains(expected), what + ": " + e.getMessage());
         assertEquals(1, e.getMessage().lines().count());
     }
 
+    /** The golden report with one change: the one reader names the JSON path of what is wrong. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "no results          | /results          | <remove>   | results: missing",
+            "result not object   | /results/0        | 5          | results[0]: not an object",
+            "model not text      | /results/1/model  | 5          | results[1].model: not text",
+            "model null          | /results/1/model  | null       | results[1].model: missing",
+            "no environment      | /environment      | <remove>   | environment: missing",
+            "ok without score    | /results/3/batchTime | null    | results[3].batchTime: missing",
+            "sample not number   | /results/3/batchTime/samples/0 | '\"fast\"' | results[3].batchTime.samples[0]: not a finite number",
+            "negative cores      | /results/3/cores  | -3         | results[3].cores: -3 is below 1",
+            "unknown status      | /results/3/status | '\"great\"' | results[3].status: 'great' is not one of ok, invalid, skipped, failed, timeout",
+            "huge number         | /results/3/batchTime/score | 1e400 | results[3].batchTime.score: not a finite number"})
+    void concurReportViolationsNameTheJsonPath(String what, String pointer, String value, String expected) throws Exception {
+        var json = dev.concur.report.ReportFiles.json();
+        var root = json.readTree(Path.of("src/test/resources/golden/report.json").toFile());
+        var parentPtr = com.fasterxml.jackson.core.JsonPointer.compile(pointer).head();
+        String last = pointer.substring(pointer.lastIndexOf('/') + 1);
+        var parent = root.at(parentPtr);
+        if (value.equals("<remove>")) ((com.fasterxml.jackson.databind.node.ObjectNode) parent).remove(last);
+        else if (parent.isArray()) ((com.fasterxml.jackson.databind.node.ArrayNode) parent).set(Integer.parseInt(last), json.readTree(value));
+        else ((com.fasterxml.jackson.databind.node.ObjectNode) parent).set(last, json.readTree(value));
+        String text = json.writeValueAsString(root).replace("\"score\" : \"Infinity\"", "\"score\" : 1e400");
+        Path p = Files.writeString(dir.resolve("bad.json"), text);
+        var e = assertThrows(InputException.class, () -> ResultReader.read(p));
+        assertEquals(p + ": " + expected, e.getMessage(), what);
+    }
+
     @Test
     void directoryAndMissingFile() {
-        assertTrue(assertThrows(CompareInputException.class, () -> ResultReader.read(dir)).getMessage().endsWith("is a directory, not a result file"));
-        assertTrue(assertThrows(CompareInputException.class, () -> ResultReader.read(dir.resolve("nope.json"))).getMessage().endsWith("no such file"));
+        assertTrue(assertThrows(InputException.class, () -> ResultReader.read(dir)).getMessage().endsWith("is a directory, not a result file"));
+        assertTrue(assertThrows(InputException.class, () -> ResultReader.read(dir.resolve("nope.json"))).getMessage().endsWith("no such file"));
     }
 
     @Test

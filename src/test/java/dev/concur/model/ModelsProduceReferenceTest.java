@@ -27,7 +27,8 @@ class ModelsProduceReferenceTest {
     }
 
     static boolean canRun(String model, String workload) {
-        int need = WorkloadRegistry.get(workload).minConcurrency(new WorkloadParams(300, 2_000_000, 2_000));
+        var w = WorkloadRegistry.get(workload);
+        int need = w.needsAllAtOnce() ? w.taskCount(new WorkloadParams(300, 2_000_000, 2_000)) : 1;
         return ModelRegistry.create(model).caps(new ModelSettings(16, 2), need).waiting() >= need;
     }
 

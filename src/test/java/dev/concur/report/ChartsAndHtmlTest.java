@@ -78,7 +78,7 @@ class ChartsAndHtmlTest {
         dev.concur.cli.CliFixture cli = new dev.concur.cli.CliFixture();
         Path out = dir.resolve("two-sizes.json");
         cli.run("bench", "--model=virtual,eventloop", "--suite", "scale", "--out", out.toString());
-        ReportTables t = new ReportTables(List.of(ReportLoader.load(out)));
+        ReportTables t = new ReportTables(List.of(dev.concur.result.ReportReader.read(out)));
         assertEquals(3, t.tables().size(), "one io table per size");
         String html = new String(ReportFormat.HTML.render(t, Messages.forLanguage("en")).get(0).bytes(), StandardCharsets.UTF_8);
         assertEquals(3, html.split("<figure class=\"chart\">", -1).length - 1, "one batch-time chart per table, not three each");

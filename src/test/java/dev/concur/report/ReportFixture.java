@@ -19,6 +19,6 @@ final class ReportFixture {
         CliFixture cli2 = new CliFixture();
         cli2.run("bench", "--workload=cpu", "--cores", "1,2", "--out", b.toString());
         if (!Files.exists(a) || !Files.exists(b)) throw new IllegalStateException(cli.err + cli2.err);
-        return List.of(ReportLoader.load(a), ReportLoader.load(b));
+        return List.of(dev.concur.result.ReportReader.read(a), dev.concur.result.ReportReader.read(b));
     }
 }

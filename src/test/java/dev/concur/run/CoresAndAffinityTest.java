@@ -2,6 +2,7 @@ package dev.concur.run;
 
 import dev.concur.fork.ForkProbe;
 import dev.concur.input.CoreCounts;
+import dev.concur.input.Profile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -56,7 +57,7 @@ class CoresAndAffinityTest {
 
     @Test
     void mismatchIsCaught() {
-        Spec one = new Spec("virtual", "cpu", new WorkloadParams(10, 0, 10), 200, 1, Profile.QUICK, Long.MAX_VALUE, null, null);
+        Benchmark one = Benchmark.resolve("virtual", "cpu", new WorkloadParams(10, 0, 10), 200, 1, 2, Profile.QUICK, Long.MAX_VALUE, null, null, null);
         ForkInfo good = new ForkInfo(1, List.of(), "25", 1, "0");
         ForkInfo twoProcs = new ForkInfo(2, List.of(), "25", 2, "0");
         ForkInfo wrongCpu = new ForkInfo(3, List.of(), "25", 1, "1");

@@ -1,8 +1,7 @@
 package dev.concur.run;
 
 import dev.concur.fork.ForkReport;
-import dev.concur.model.ModelRegistry;
-import dev.concur.model.ModelSettings;
+import dev.concur.input.Profile;
 import dev.concur.model.ModelUsage;
 import dev.concur.result.ForkInfo;
 import java.util.ArrayList;
@@ -17,7 +16,7 @@ import java.util.Set;
  * a JVM, so CLI and report tests are fast and deterministic.
  */
 public final class FakeRunner implements BenchmarkRunner {
-    public final List<Spec> calls = new ArrayList<>();
+    public final List<Benchmark> calls = new ArrayList<>();
     private final Estimator estimator;
     private final Random random;
     private final Set<String> invalid = new HashSet<>();
@@ -42,8 +41,8 @@ public final class FakeRunner implements BenchmarkRunner {
     }
 
     @Override
-    public String pinning() {
-        return "taskset";
+    public Pinning pinning() {
+        return Pinning.TASKSET;
     }
 
     /** This model's benchmark will throw. */
@@ -58,7 +57,7 @@ public final class FakeRunner implements BenchmarkRunner {
     }
 
     @Override
-    public RunOutcome run(Spec spec, int index, long deadlineNanos) {
+    public RunOutcome run(Benchmark spec, int index, long deadlineNanos) {
         calls.add(spec);
         Profile profile = spec.profile();
         int n = spec.params().tasks();
@@ -68,15 +67,14 @@ public final class FakeRunner implements BenchmarkRunner {
         List<String> flags = new ArrayList<>(List.of("-Xms1g", "-Xmx1g"));
         if (spec.cores() != null) flags.addAll(BenchmarkRunner.coreFlags(spec.cores()));
         ForkInfo fork = new ForkInfo(4242, flags, "25.0.3+9-LTS", procs, pinned == null || lie ? "0-1" : pinned);
-        ModelUsage usage = ModelRegistry.create(spec.model()).caps(new ModelSettings(spec.threads(), 2), n).waiting() == n
+        ModelUsage usage = spec.caps().waiting() == n
                 ? new ModelUsage(null, n * 10L, Math.min(n, 1000)) : new ModelUsage(spec.threads(), spec.threads(), spec.threads());
         long batches = 10L * profile.forks();
-        var workload = dev.concur.workload.WorkloadRegistry.get(spec.workload());
-        double cpuNanos = workload.usesWork() ? spec.params().work() * estimator.nanosPerRound() : 1;
+        double cpuNanos = spec.workload().usesWork() ? spec.params().work() * estimator.nanosPerRound() : 1;
         if (failing.contains(spec.model())) {
             ForkReport r = new ForkReport(fork, 0, 0, n, 123456789L, null, cpuNanos, usage,
                     "java.lang.IllegalStateException: injected failure\n\tat Fake.run(Fake.java:1)", List.of(), null, null, null);
-            return new RunOutcome(null, null, List.of(), 0, List.of(r), r.error(), pinned);
+            return RunOutcome.failed(r.error(), List.of(r), pinned);
         }
         boolean bad = invalid.contains(spec.model());
         ForkReport r = new ForkReport(fork, batches, bad ? batches - 1 : batches, n, 123456789L,
@@ -91,6 +89,6 @@ public final class FakeRunner implements BenchmarkRunner {
             sum += s;
         }
         double mean = sum / samples.size();
-        return new RunOutcome(mean, samples.size() > 2 ? mean * 0.015 : null, samples, batches, List.of(r), null, pinned);
+        return RunOutcome.measured(mean, samples.size() > 2 ? mean * 0.015 : null, samples, batches, List.of(r), pinned);
     }
 }

@@ -35,13 +35,13 @@ class IdealTest {
 
     @Test
     void estimatorUsesTheModelsCaps() {
-        Estimator e = new Estimator(2.5, 2);
+        Estimator e = new Estimator(2.5);
         var io = new dev.concur.workload.WorkloadParams(10_000, 100_000_000, 0);
-        assertEquals(5000, e.batchMillis(Spec.of("platform", "io", io, 200)), 1);
-        assertEquals(100, e.batchMillis(Spec.of("virtual", "io", io, 200)), 1);
-        assertEquals(1_000_000, e.batchMillis(Spec.of("sequential", "io", io, 200)), 1);
+        assertEquals(5000, e.batchMillis(Benchmark.of("platform", "io", io, 200, 2)), 1);
+        assertEquals(100, e.batchMillis(Benchmark.of("virtual", "io", io, 200, 2)), 1);
+        assertEquals(1_000_000, e.batchMillis(Benchmark.of("sequential", "io", io, 200, 2)), 1);
         var cpu = new dev.concur.workload.WorkloadParams(200, 0, 400_000);
-        assertEquals(200, e.batchMillis(Spec.of("eventloop", "cpu", cpu, 200)), 1);     // 200 × 1 ms on one thread
-        assertEquals(100, e.batchMillis(Spec.of("forkjoin", "cpu", cpu, 200)), 1);      // on 2 cores
+        assertEquals(200, e.batchMillis(Benchmark.of("eventloop", "cpu", cpu, 200, 2)), 1);     // 200 × 1 ms on one thread
+        assertEquals(100, e.batchMillis(Benchmark.of("forkjoin", "cpu", cpu, 200, 2)), 1);      // on 2 cores
     }
 }

@@ -1,5 +1,6 @@
 package dev.concur.suite;
 
+import dev.concur.input.InputException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,22 +35,22 @@ class SuiteParserTest {
             """;
 
     @Test
-    void parsesAGoodFile() throws SuiteException {
+    void parsesAGoodFile()  {
         Suite s = SuiteParser.parse("t", "t.yaml", GOOD, 2);
         assertEquals("a test suite", s.description());
         assertEquals(2, s.runs().size());
         SuiteRun a = s.runs().get(0);
-        assertEquals(List.of("virtual", "eventloop"), a.models());
-        assertEquals(List.of("io"), a.workloads());
-        assertEquals(100, a.tasks());
-        assertEquals(20_000_000L, a.latencyNanos());
+        assertEquals(List.of("virtual", "eventloop"), a.choices().models());
+        assertEquals(List.of("io"), a.choices().workloads());
+        assertEquals(100, a.choices().tasks());
+        assertEquals(20_000_000L, a.choices().latencyNanos());
         assertEquals(3, a.line());
         SuiteRun b = s.runs().get(1);
-        assertEquals(6, b.models().size());
-        assertEquals(List.of("cpu", "mixed"), b.workloads());
-        assertEquals(40_000L, b.work());
-        assertEquals(List.of(1, 2), b.cores());
-        assertEquals("precise", b.profile());
+        assertEquals(6, b.choices().models().size());
+        assertEquals(List.of("cpu", "mixed"), b.choices().workloads());
+        assertEquals(40_000L, b.choices().work());
+        assertEquals(List.of(1, 2), b.choices().cores());
+        assertEquals("precise", b.choices().profile());
         assertEquals(8, b.line());
     }
 
@@ -76,23 +77,25 @@ class SuiteParserTest {
             "  tasks: -5                         | t.yaml:5: 'tasks': '-5' must be positive",
             "  tasks: [1, 2]                     | t.yaml:5: 'tasks': expected a single value",
             "  latency: 100                      | t.yaml:5: 'latency': '100' is not a duration",
-            "  latency: 0ms                      | t.yaml:5: 'latency': must be longer than 0",
+            "  latency: 0ms                      | t.yaml:5: 'latency': '0ms' must be longer than 0 (e.g. 100ms, 2s)",
             "  cores: 64                         | t.yaml:5: 'cores': --cores 64: this machine has 2 cores",
             "  profile: slow                     | t.yaml:5: 'profile': unknown profile 'slow'",
-            "  work: lots                        | t.yaml:5: 'work': 'lots' is not a whole number"})
+            "  work: lots                        | t.yaml:5: 'work': 'lots' is not a whole number",
+            "  warmup: 3000000000                | t.yaml:5: 'warmup': '3000000000' is too large (at most 2147483647)",
+            "  iterations: 3000000000            | t.yaml:5: 'iterations': '3000000000' is too large (at most 2147483647)"})
     void badValuesNameTheLine(String extraLine, String expected) {
         String text = "description: d\nruns:\n  - description: a run\n    models: virtual\n    workloads: io\n";
         // replace line 5 (workloads) with the bad line after it, so the bad key sits on line 5
         text = "description: d\nruns:\n  - description: a run\n    models: virtual\n  " + extraLine.strip().replaceFirst("^", "  ") + "\n    workloads: io\n";
         String t = text;
-        var e = assertThrows(SuiteException.class, () -> SuiteParser.parse("t", "t.yaml", t, 2));
+        var e = assertThrows(InputException.class, () -> SuiteParser.parse("t", "t.yaml", t, 2));
         assertTrue(e.getMessage().startsWith(expected), e.getMessage());
     }
 
     @Test
     void unknownModelNamesTheLineAndSuggests() {
         String text = "description: d\nruns:\n  - description: a run\n    models: [virtual, virtaul]\n    workloads: io\n";
-        var e = assertThrows(SuiteException.class, () -> SuiteParser.parse("t", "t.yaml", text, 2));
+        var e = assertThrows(InputException.class, () -> SuiteParser.parse("t", "t.yaml", text, 2));
         assertTrue(e.getMessage().startsWith("t.yaml:4: 'models': unknown model 'virtaul'; did you mean 'virtual'?"), e.getMessage());
     }
 
@@ -108,7 +111,7 @@ class SuiteParserTest {
             "'description: [d'                                   | t.yaml:1: 'description' has the wrong type"})
     void structuralErrors(String text, String expected) {
         String t = text.replace("\\n", "\n");
-        var e = assertThrows(SuiteException.class, () -> SuiteParser.parse("t", "t.yaml", t, 2));
+        var e = assertThrows(InputException.class, () -> SuiteParser.parse("t", "t.yaml", t, 2));
         assertTrue(e.getMessage().startsWith(expected), e.getMessage());
         assertEquals(1, e.getMessage().lines().count(), "one line: " + e.getMessage());
     }
@@ -116,16 +119,16 @@ class SuiteParserTest {
     @Test
     void yamlSyntaxErrorNamesTheLine() {
         String text = "description: d\nruns:\n  - description: \"never closed\n    models: all\n";
-        var e = assertThrows(SuiteException.class, () -> SuiteParser.parse("t", "t.yaml", text, 2));
+        var e = assertThrows(InputException.class, () -> SuiteParser.parse("t", "t.yaml", text, 2));
         assertTrue(e.getMessage().matches("t\\.yaml:\\d+: not valid YAML: .*"), e.getMessage());
         assertEquals(1, e.getMessage().lines().count());
     }
 
     @Test
     void unknownSuiteSuggests() {
-        var e = assertThrows(SuiteException.class, () -> Suites.load("quik", 2));
+        var e = assertThrows(InputException.class, () -> Suites.load("quik", 2));
         assertTrue(e.getMessage().startsWith("unknown suite 'quik'; did you mean 'quick'?"), e.getMessage());
-        var f = assertThrows(SuiteException.class, () -> Suites.load("no/such.yaml", 2));
+        var f = assertThrows(InputException.class, () -> Suites.load("no/such.yaml", 2));
         assertEquals("no/such.yaml: no such suite file", f.getMessage());
     }
 }

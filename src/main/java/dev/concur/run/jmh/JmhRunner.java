@@ -1,16 +1,18 @@
 package dev.concur.run.jmh;
 
 import dev.concur.run.Watchdog;
-import dev.concur.run.Spec;
+import dev.concur.run.Benchmark;
 import dev.concur.run.RunnerContext;
 import dev.concur.run.RunOutcome;
-import dev.concur.run.Profile;
+import dev.concur.input.Profile;
 import dev.concur.run.BenchmarkRunner;
 import dev.concur.run.Affinity;
 import dev.concur.fork.BatchBenchmark;
 import dev.concur.fork.ForkProbe;
 import dev.concur.fork.ForkReport;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.concur.files.AtomicFiles;
+import dev.concur.input.Durations;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -18,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -35,7 +36,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
- * Runs one {@link Spec} through JMH's {@link Runner} API: one JMH run per (model, workload), so the
+ * Runs one {@link Benchmark} through JMH's {@link Runner} API: one JMH run per (model, workload), so the
  * host can save the report between benchmarks and notice a benchmark JMH silently dropped.
  *
  * <p>Guards around JMH's known gaps: a benchmark that throws makes JMH drop it from its results
@@ -75,7 +76,7 @@ public final class JmhRunner implements BenchmarkRunner {
                     .getInstance(org.openjdk.jmh.results.format.ResultFormatType.JSON, ps).writeOut(allResults);
         }
         try {
-            dev.concur.files.AtomicFiles.write(jmhJson, bytes.toString(java.nio.charset.StandardCharsets.UTF_8));
+            AtomicFiles.write(jmhJson, bytes.toString(java.nio.charset.StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + jmhJson, e);
         }
@@ -92,15 +93,15 @@ public final class JmhRunner implements BenchmarkRunner {
     }
 
     @Override
-    public String pinning() {
-        if (taskset == null) return "none: taskset not found (or not Linux); forks are limited by -XX:ActiveProcessorCount only";
-        if (hostCpus == null) return "none: cannot read this process's CPU affinity";
-        return "taskset";
+    public Pinning pinning() {
+        if (taskset == null) return Pinning.none("taskset not found (or not Linux); forks are limited by -XX:ActiveProcessorCount only");
+        if (hostCpus == null) return Pinning.none("cannot read this process's CPU affinity");
+        return Pinning.TASKSET;
     }
 
     @Override
-    public RunOutcome run(Spec spec, int index, long deadlineNanos) throws InterruptedException {
-        Profile profile = spec.profile();
+    public RunOutcome run(Benchmark benchmark, int index, long deadlineNanos) throws InterruptedException {
+        Profile profile = benchmark.profile();
         Path dir;
         try {
             dir = Files.createTempDirectory("concur-forks-");
@@ -115,10 +116,10 @@ public final class JmhRunner implements BenchmarkRunner {
             String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             String jvm = javaBin;
             String pinned = null;
-            if (spec.cores() != null) {
-                jvmArgs.addAll(BenchmarkRunner.coreFlags(spec.cores()));
-                if (pinning().equals("taskset")) {
-                    pinned = Affinity.firstCpus(hostCpus, spec.cores());
+            if (benchmark.cores() != null) {
+                jvmArgs.addAll(BenchmarkRunner.coreFlags(benchmark.cores()));
+                if (pinning().pinned()) {
+                    pinned = Affinity.firstCpus(hostCpus, benchmark.cores());
                     try {
                         jvm = Affinity.pinnedJvm(taskset, javaBin, pinned).toString();
                     } catch (IOException e) {
@@ -129,12 +130,12 @@ public final class JmhRunner implements BenchmarkRunner {
             Options opts = new OptionsBuilder()
                     .jvm(jvm)
                     .include("^" + Pattern.quote(BatchBenchmark.class.getName() + ".batch") + "$")
-                    .param("model", spec.model())
-                    .param("workload", spec.workload())
-                    .param("tasks", Integer.toString(spec.params().tasks()))
-                    .param("latency", dev.concur.input.Durations.format(spec.params().latencyNanos()))
-                    .param("work", Long.toString(spec.params().work()))
-                    .param("threads", Integer.toString(spec.threads()))
+                    .param("model", benchmark.model())
+                    .param("workload", benchmark.workloadName())
+                    .param("tasks", Integer.toString(benchmark.params().tasks()))
+                    .param("latency", Durations.format(benchmark.params().latencyNanos()))
+                    .param("work", Long.toString(benchmark.params().work()))
+                    .param("threads", Integer.toString(benchmark.threads()))
                     .forks(profile.forks())
                     .warmupIterations(profile.warmupIterations())
                     .warmupTime(TimeValue.nanoseconds(profile.warmupTime().toNanos()))
@@ -145,8 +146,8 @@ public final class JmhRunner implements BenchmarkRunner {
                     .build();
             Collection<RunResult> results = List.of();
             String failure = null;
-            Path dump = reportPath == null ? null : reportPath.resolveSibling(stem(reportPath) + ".threads-"
-                    + (index + 1) + "-" + spec.model() + "-" + spec.workload() + (spec.cores() != null ? "-" + spec.cores() + "c" : "") + ".txt");
+            Path dump = reportPath == null ? null : reportPath.resolveSibling(AtomicFiles.stem(reportPath) + ".threads-"
+                    + (index + 1) + "-" + benchmark.model() + "-" + benchmark.workloadName() + (benchmark.cores() != null ? "-" + benchmark.cores() + "c" : "") + ".txt");
             Watchdog watchdog = new Watchdog(deadlineNanos, dump);
             try {
                 results = new Runner(opts, OutputFormatFactory.createFormatInstance(jmhOutput, VerboseMode.NORMAL)).run();
@@ -158,18 +159,15 @@ public final class JmhRunner implements BenchmarkRunner {
             if (Thread.interrupted()) throw new InterruptedException();
             List<ForkReport> forks = readForkReports(dir);
             if (watchdog.fired()) {
-                return new RunOutcome(null, null, List.of(), 0, forks,
-                        "timeout: no result within " + dev.concur.input.Durations.format(roundToMillis(deadlineNanos))
-                                + "; the forks were killed", pinned, true, watchdog.dump());
+                return RunOutcome.timedOut("timeout: no result within " + Durations.format(roundToMillis(deadlineNanos))
+                        + "; the forks were killed", forks, pinned, watchdog.dump());
             }
             String forkError = forks.stream().map(ForkReport::error).filter(e -> e != null).findFirst().orElse(null);
             if (forkError != null) failure = forkError;
             if (failure == null && results.isEmpty()) {
                 failure = "JMH returned no result (see the JMH log)";
             }
-            if (failure != null || results.isEmpty()) {
-                return new RunOutcome(null, null, List.of(), 0, forks, failure, pinned);
-            }
+            if (failure != null) return RunOutcome.failed(failure, forks, pinned);
             allResults.add(results.iterator().next());
             writeJmhJson();
             return outcome(results.iterator().next(), forks, pinned);
@@ -189,8 +187,7 @@ public final class JmhRunner implements BenchmarkRunner {
                 batches += ir.getMetadata().getMeasuredOps();
             }
         }
-        return new RunOutcome(primary.getScore(), Double.isFinite(err) ? err : null,
-                List.copyOf(samples), batches, forks, null, pinned);
+        return RunOutcome.measured(primary.getScore(), Double.isFinite(err) ? err : null, samples, batches, forks, pinned);
     }
 
     private static List<ForkReport> readForkReports(Path dir) {
@@ -209,11 +206,6 @@ public final class JmhRunner implements BenchmarkRunner {
         return out;
     }
 
-    private static String stem(Path p) {
-        String n = p.getFileName().toString();
-        return n.endsWith(".json") ? n.substring(0, n.length() - 5) : n;
-    }
-
     private static long roundToMillis(long nanos) {
         return Math.round(nanos / 1e6) * 1_000_000L;
     }
@@ -226,8 +218,8 @@ public final class JmhRunner implements BenchmarkRunner {
     }
 
     private static void deleteQuietly(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        try {
+            AtomicFiles.deleteTree(dir);
         } catch (IOException ignored) {
             // temp dir; the OS cleans it eventually
         }

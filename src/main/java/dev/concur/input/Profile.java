@@ -1,4 +1,4 @@
-package dev.concur.run;
+package dev.concur.input;
 
 import java.time.Duration;
 
@@ -8,7 +8,7 @@ import java.time.Duration;
  * {@code precise} trades time for tighter intervals and a second fork (which exposes
  * run-to-run variance that one fork cannot see).
  *
- * @param name              {@code quick}, {@code precise} or {@code custom}
+ * @param name              {@code quick} or {@code precise} (overrides keep the name; the report lists them)
  * @param forks             JVM forks per benchmark
  * @param warmupIterations  warm-up iterations per fork (results discarded)
  * @param warmupTime        length of each warm-up iteration
@@ -22,11 +22,14 @@ public record Profile(String name, int forks, int warmupIterations, Duration war
     public static final Profile QUICK = new Profile("quick", 1, 3, Duration.ofMillis(200), 10, Duration.ofMillis(250));
     public static final Profile PRECISE = new Profile("precise", 2, 5, Duration.ofSeconds(1), 10, Duration.ofSeconds(1));
 
+    /** The profile names users can type. */
+    public static final java.util.List<String> NAMES = java.util.List.of("quick", "precise");
+
+    /** The profile {@code name}; throws {@link IllegalArgumentException} listing the valid names. */
     public static Profile named(String name) {
-        return switch (name) {
+        return switch (Values.profile(name)) {
             case "quick" -> QUICK;
-            case "precise" -> PRECISE;
-            default -> throw new IllegalArgumentException("unknown profile: " + name);
+            default -> PRECISE;
         };
     }
 

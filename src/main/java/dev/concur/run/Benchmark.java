@@ -1,0 +1,83 @@
+package dev.concur.run;
+
+import dev.concur.input.Profile;
+import dev.concur.model.Caps;
+import dev.concur.model.ModelRegistry;
+import dev.concur.model.ModelSettings;
+import dev.concur.result.Params;
+import dev.concur.workload.Workload;
+import dev.concur.workload.WorkloadParams;
+import dev.concur.workload.WorkloadRegistry;
+
+/**
+ * One benchmark, resolved once by the {@link Planner}: the model and the workload object, the
+ * parameters the workload really runs with, the core count the fork sees and the model's caps at
+ * that count. Every later stage (estimate, skip, runner, result, efficiency) reads these fields
+ * and never looks a name up again.
+ *
+ * @param model         model name (what the fork's registry creates)
+ * @param workload      the workload
+ * @param params        the batch's size as the workload runs it (unused latency or work is 0)
+ * @param threads       pool size of {@code platform}
+ * @param cores         core count k the fork is limited (and pinned) to, {@code null} for no limit
+ * @param processors    the processors the fork will see: {@code cores}, or the machine's count
+ * @param caps          the model's concurrency at {@code processors} for this batch
+ * @param profile       how much JMH measures
+ * @param maxBatchNanos skip when the estimated batch time is above this
+ * @param timeoutNanos  the watchdog's deadline for the whole benchmark, {@code null} for the default
+ * @param run           the suite run's description, {@code null} outside suites
+ * @param target        the http workload's server ({@code --target}), {@code null} for the embedded one
+ */
+public record Benchmark(String model, Workload workload, WorkloadParams params, int threads, Integer cores,
+                        int processors, Caps caps, Profile profile, long maxBatchNanos, Long timeoutNanos, String run,
+                        String target) {
+
+    /** Resolves a model and workload by name (each looked up once, here). */
+    public static Benchmark resolve(String model, String workload, WorkloadParams params, int threads, Integer cores,
+                                    int machineCores, Profile profile, long maxBatchNanos, Long timeoutNanos,
+                                    String run, String target) {
+        Workload w = WorkloadRegistry.get(workload);
+        WorkloadParams p = w.effective(params);
+        int k = cores != null ? cores : machineCores;
+        Caps caps = ModelRegistry.create(model).caps(new ModelSettings(threads, k), w.taskCount(p));
+        return new Benchmark(model, w, p, threads, cores, k, caps, profile, maxBatchNanos, timeoutNanos, run,
+                w.name().equals("http") ? target : null);
+    }
+
+    /** A plain benchmark for tests and tools: no core limit, the quick profile, 30 s max batch, no suite. */
+    public static Benchmark of(String model, String workload, WorkloadParams params, int threads, int machineCores) {
+        return resolve(model, workload, params, threads, null, machineCores, Profile.QUICK, 30_000_000_000L, null,
+                null, null);
+    }
+
+    public String workloadName() {
+        return workload.name();
+    }
+
+    /** The wait per task in ms, or {@code null} when the workload has none. */
+    public Double latencyMs() {
+        return workload.usesLatency() ? params.latencyNanos() / 1e6 : null;
+    }
+
+    /** CPU rounds per task, or {@code null} when the workload has none. */
+    public Long work() {
+        return workload.usesWork() ? params.work() : null;
+    }
+
+    /** {@code virtual/io} or {@code virtual/io@2}: for progress lines and file names. */
+    public String label() {
+        return model + "/" + workload.name() + (cores != null ? "@" + cores : "");
+    }
+
+    /**
+     * What the result records as this benchmark's values.
+     *
+     * @param pinnedCpus the CPUs the forks were pinned to, or {@code null} when they were not
+     */
+    public Params resultParams(String pinnedCpus) {
+        return new Params(params.tasks(), latencyMs(), work(), threads, profile.name(), profile.forks(),
+                profile.warmupIterations(), profile.warmupTime().toMillis(), profile.iterations(),
+                profile.iterationTime().toMillis(), cores == null ? null : pinnedCpus != null, pinnedCpus,
+                timeoutNanos == null ? null : timeoutNanos / 1_000_000, run, target);
+    }
+}
