@@ -4,7 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 
 /**
- * Memory per task, as the README defines it: during a measured batch, a daemon thread reads the
+ * Memory per task, as docs/methodology.md defines it: during a measured batch, a daemon thread reads the
  * used heap every 2 ms; (peak − used at the batch's start) / tasks. With tasks that wait 1 s, the
  * peak is reached while every task is alive, so this is what one waiting task costs on the heap
  * (a virtual thread's stack lives there too; a platform thread's stack does not, so the figure

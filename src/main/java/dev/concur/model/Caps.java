@@ -1,7 +1,7 @@
 package dev.concur.model;
 
 /**
- * A model's concurrency limits, the C of the ideal-time formulas (see README, "Efficiency").
+ * A model's concurrency limits, the C of the ideal-time formulas (see docs/methodology.md, "Efficiency").
  *
  * @param waiting   how many tasks can be waiting on I/O at once
  * @param computing how many tasks can use a CPU at once (already capped by the cores)

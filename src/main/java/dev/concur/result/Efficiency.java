@@ -3,7 +3,7 @@ package dev.concur.result;
 /**
  * How close the model came to the physical limit of its own concurrency caps.
  *
- * @param idealMs        the fastest this model could possibly run a batch (README, "Efficiency")
+ * @param idealMs        the fastest this model could possibly run a batch (docs/methodology.md, "Efficiency")
  * @param value          idealMs / measured batch time; 1.0 is perfect
  * @param waitCap        tasks that can wait at once (C for I/O)
  * @param computeCap     tasks that can compute at once, capped by cores

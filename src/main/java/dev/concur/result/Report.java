@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * One {@code concur bench} run: what ran, where, and every result. Written as JSON after each
  * benchmark, so the file on disk always holds everything measured so far. Every field is
- * described in README.md, "The JSON report".
+ * described in docs/report-json.md.
  *
  * @param schemaVersion  version of this layout; bumped on any incompatible change
  * @param concurVersion  the concur build that wrote the file

@@ -29,7 +29,7 @@ import java.util.List;
  * @param taskLatency          each task's completion time since its batch started (measured batches)
  * @param loopLag              for {@code eventloop}: how late its 5 ms probe timer fired (measured batches)
  * @param memoryPerTaskBytes   (peak heap during a batch − heap at its start) / tasks, median over
- *                             measured batches and forks; see README, "Memory per task"
+ *                             measured batches and forks; see docs/methodology.md, "Latency, loop lag and memory"
  */
 public record Result(String model, String workload, Integer cores, Params params, String status, String note, double estimatedBatchMs,
                      Score batchTime, Double throughputTasksPerSec, Double speedupVsSequential,

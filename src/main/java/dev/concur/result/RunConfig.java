@@ -18,7 +18,7 @@ import java.util.List;
  * @param iterationMillis        duration of each measured iteration (at least one batch runs)
  * @param maxBatchMillis         estimated batch times above this are skipped
  * @param forkJvmArgs            JVM flags concur asked JMH to start each fork with (plus, per
- *                               core count, the flags listed in README, "Core counts")
+ *                               core count, the flags listed in docs/cores-and-scaling.md)
  * @param suite                  the suite file that was run, or {@code null}
  * @param cores                  the core counts of {@code --cores}, or {@code null} when forks were not limited
  * @param pinning                how forks were pinned: {@code taskset}, or {@code none: <reason>}

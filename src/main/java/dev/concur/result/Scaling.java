@@ -3,7 +3,7 @@ package dev.concur.result;
 import java.util.List;
 
 /**
- * How one (model, workload) scaled over the core counts of a sweep. Formulas in README, "Scaling".
+ * How one (model, workload) scaled over the core counts of a sweep. Formulas in docs/cores-and-scaling.md.
  *
  * @param model    model name
  * @param workload workload name

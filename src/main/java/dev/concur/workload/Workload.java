@@ -23,7 +23,7 @@ public interface Workload {
     boolean usesWork();
 
     /**
-     * Whether the ideal-time formula (README, "Efficiency") bounds this workload. Real disk I/O has
+     * Whether the ideal-time formula (docs/methodology.md, "Efficiency") bounds this workload. Real disk I/O has
      * no known per-task cost, so {@code file} reports no efficiency rather than a meaningless one.
      */
     default boolean hasIdeal() {

@@ -69,8 +69,11 @@ class EventLoopTest {
     @Test
     void timersAndContinuationsRunOnTheLoop() throws Exception {
         try (EventLoop loop = new EventLoop("test-loop")) {
-            Thread onTimer = loop.delay(1_000_000).thenApply(v -> Thread.currentThread()).get(5, TimeUnit.SECONDS);
-            assertSame(loop.thread(), onTimer);
+            // the dependent is attached on the loop, so the timer cannot fire before it is there
+            // (attached from this thread, a 1 ms timer can fire first and run it here: a flaky test)
+            CompletableFuture<Thread> onTimer = new CompletableFuture<>();
+            loop.execute(() -> loop.delay(1_000_000).thenRun(() -> onTimer.complete(Thread.currentThread())));
+            assertSame(loop.thread(), onTimer.get(5, TimeUnit.SECONDS));
             Thread viaExecute = CompletableFuture.supplyAsync(Thread::currentThread, loop).get(5, TimeUnit.SECONDS);
             assertSame(loop.thread(), viaExecute);
         }
