@@ -91,6 +91,8 @@ public final class InputFiles {
         String what = first.startsWith("Unexpected end-of-input") ? "truncated JSON" : "not valid JSON";
         JsonLocation loc = e.getLocation();
         String where = loc == null || loc.getLineNr() <= 0 ? "" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ": ";
-        return what + " (" + where + first.replaceAll(" at \\[Source:.*$", "") + ")";
+        // Jackson's advice to library users ("enable `JsonReadFeature...` to allow") is not for our users
+        String problem = first.replaceAll(" at \\[Source:.*$", "").replaceAll(": enable `[^`]*` to allow.*$", "");
+        return what + " (" + where + problem + ")";
     }
 }

@@ -20,7 +20,7 @@ import java.util.Set;
  * <p>Valid means: {@code schemaVersion} is one this concur reads; the environment, config, results
  * and summary are there and typed; names are non-empty text; counts, cores and tasks are positive;
  * numbers are finite; statuses come from the known set; an {@code ok} result carries a score with
- * at least one sample, and a result that is not {@code ok} carries none. Unknown fields are ignored
+ * at least one sample and a throughput, and a result that is not {@code ok} carries no score. Unknown fields are ignored
  * (a newer concur may add some within the same schema version).
  */
 public final class ReportReader {
@@ -71,7 +71,8 @@ public final class ReportReader {
         JsonNode scaling = c.array(root, "scaling", "", false);
         if (scaling != null) for (int i = 0; i < scaling.size(); i++) scaling(c, scaling.get(i), "scaling[" + i + "]");
         JsonNode s = c.object(root, "summary", "", true);
-        for (String f : List.of("ok", "invalid", "skipped", "failed", "timeout")) c.integer(s, f, "summary", true, 0);
+        for (String f : List.of("ok", "invalid", "skipped", "failed")) c.integer(s, f, "summary", true, 0);
+        c.integer(s, "timeout", "summary", false, 0); // reports written before the watchdog existed lack it
         c.number(s, "medianErrorPct", "summary", false, 0);
         c.number(s, "wallSeconds", "summary", true, 0);
     }
@@ -152,7 +153,7 @@ public final class ReportReader {
         JsonNode bt = c.object(r, "batchTime", at, status.equals(Result.OK));
         if (bt != null && !status.equals(Result.OK)) throw c.error(at + ".batchTime", "present, but the status is " + status);
         if (bt != null) score(c, bt, at + ".batchTime");
-        c.number(r, "throughputTasksPerSec", at, false, 0);
+        c.number(r, "throughputTasksPerSec", at, status.equals(Result.OK), 0); // every ok result has both
         c.number(r, "speedupVsSequential", at, false, 0);
         JsonNode eff = c.object(r, "efficiency", at, false);
         if (eff != null) {

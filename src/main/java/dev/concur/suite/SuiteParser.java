@@ -41,7 +41,7 @@ public final class SuiteParser {
     private SuiteParser() {}
 
     /** Parses {@code text}, which came from {@code source} (used in messages). */
-    public static Suite parse(String name, String source, String text, int machineCores)  {
+    public static Suite parse(String name, String source, String text, int machineCores) {
         if (text.isBlank()) throw new InputException(source + ":1: the file is empty");
         RawSuite raw;
         try {

@@ -1,6 +1,7 @@
 package dev.concur.suite;
 
 import dev.concur.input.InputException;
+import dev.concur.input.InputFiles;
 import dev.concur.input.Names;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,14 +30,9 @@ public final class Suites {
 
     private Suites() {}
 
-    public static Suite load(String nameOrPath, int machineCores)  {
+    public static Suite load(String nameOrPath, int machineCores) {
         boolean looksLikePath = nameOrPath.contains("/") || nameOrPath.endsWith(".yaml") || nameOrPath.endsWith(".yml");
-        if (looksLikePath) {
-            Path p = Path.of(nameOrPath);
-            if (Files.isDirectory(p)) throw new InputException(nameOrPath + ": is a directory, not a suite file");
-            if (!Files.isRegularFile(p)) throw new InputException(nameOrPath + ": no such suite file");
-            return parseFile(p, machineCores);
-        }
+        if (looksLikePath) return parseFile(Path.of(nameOrPath), machineCores);
         for (Path dir : searchDirs()) {
             Path p = dir.resolve(nameOrPath + ".yaml");
             if (Files.isRegularFile(p)) return parseFile(p, machineCores);
@@ -64,13 +60,8 @@ public final class Suites {
         return List.copyOf(names);
     }
 
-    private static Suite parseFile(Path p, int machineCores)  {
-        String text;
-        try {
-            text = Files.readString(p, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new InputException(p + ": cannot read (" + e.getClass().getSimpleName() + ")");
-        }
+    private static Suite parseFile(Path p, int machineCores) {
+        String text = InputFiles.readText(p, "a suite file");
         String file = p.getFileName().toString();
         String name = file.replaceFirst("\\.ya?ml$", "");
         return SuiteParser.parse(name, p.toString(), text, machineCores);

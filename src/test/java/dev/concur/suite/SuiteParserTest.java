@@ -129,6 +129,6 @@ class SuiteParserTest {
         var e = assertThrows(InputException.class, () -> Suites.load("quik", 2));
         assertTrue(e.getMessage().startsWith("unknown suite 'quik'; did you mean 'quick'?"), e.getMessage());
         var f = assertThrows(InputException.class, () -> Suites.load("no/such.yaml", 2));
-        assertEquals("no/such.yaml: no such suite file", f.getMessage());
+        assertEquals("no/such.yaml: no such file", f.getMessage());
     }
 }
