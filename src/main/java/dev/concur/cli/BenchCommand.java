@@ -16,10 +16,10 @@ import dev.concur.run.Benchmark;
 import dev.concur.run.BenchmarkRunner;
 import dev.concur.run.Plan;
 import dev.concur.run.Planner;
+import dev.concur.run.RunLock;
 import dev.concur.run.RunnerContext;
 import dev.concur.suite.Suite;
 import dev.concur.suite.Suites;
-import dev.concur.workload.HttpWorkload;
 import dev.concur.workload.WorkloadRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -34,7 +34,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -131,20 +130,27 @@ final class BenchCommand implements Callable<Integer> {
     /** How much is measured, and for how long at most. */
     static final class Measure {
         @Option(names = "--profile", paramLabel = "NAME", converter = Converters.ProfileName.class,
-                description = "quick (1 fork, 3 warm-up iterations of 200 ms + 10 measured of 250 ms) or precise "
-                        + "(2 forks, 5 + 10 iterations of 1 s) (default: quick)")
+                description = "quick (warm-up until steady, at most 3 s; 10 iterations of 200 ms a fork; 1 to 4 forks "
+                        + "for ±3%) or precise (at most 10 s; 10 iterations of 1 s; 2 to 10 forks for ±1%) (default: quick)")
         String profile;
 
+        @Option(names = "--precision", paramLabel = "PERCENT", converter = Converters.Percent.class,
+                description = "add forks until the 99.9% confidence interval is within this much of the mean, "
+                        + "e.g. 3% (default: the profile's: quick 3%, precise 1%)")
+        Double precision;
+
         @Option(names = "--forks", paramLabel = "N", converter = Converters.PositiveInt.class,
-                description = "JMH forks per benchmark (overrides the profile)")
+                description = "run exactly N forks per benchmark, whatever the precision (default: as many as "
+                        + "the precision needs, within the profile's cap)")
         Integer forks;
 
         @Option(names = "--warmup", paramLabel = "N", converter = Converters.NonNegativeInt.class,
-                description = "warm-up iterations per fork (overrides the profile)")
+                description = "run exactly N JMH warm-up iterations per fork instead of warming up until the batch "
+                        + "times are steady (the default)")
         Integer warmup;
 
         @Option(names = "--iterations", paramLabel = "N", converter = Converters.PositiveInt.class,
-                description = "measured iterations per fork (overrides the profile; 3 or more for a CI)")
+                description = "measured iterations per fork (default: 10; 5 or more for a confidence interval)")
         Integer iterations;
 
         @Option(names = "--time", paramLabel = "DURATION", converter = Converters.PositiveDuration.class,
@@ -156,8 +162,9 @@ final class BenchCommand implements Callable<Integer> {
         Duration maxBatch;
 
         @Option(names = "--timeout", paramLabel = "DURATION", converter = Converters.PositiveDuration.class,
-                description = "hard deadline per benchmark; past it the forks' threads are dumped, the forks are "
-                        + "killed and the result is 'timeout' (default: derived from the profile and the estimate, at least 30s)")
+                description = "hard deadline per benchmark, all forks together; past it the forks' threads are dumped, "
+                        + "the forks are killed and the result is 'timeout' (default: none; a fork is killed only when "
+                        + "no batch completed for 3 times the longest batch seen, plus 20s)")
         Duration timeout;
     }
 
@@ -219,7 +226,14 @@ final class BenchCommand implements Callable<Integer> {
         checkWritable(reportPath, "cannot write the report");
         if (output.jmhJson != null) checkWritable(output.jmhJson, "cannot write --jmh-json");
 
-        // 2. run, writing the report after every benchmark
+        // 2. run, alone on this machine, writing the report after every benchmark
+        try (RunLock lock = RunLock.acquire(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return runAndReport(plan, reportPath, startedAt, renderFormats, reportLang);
+        }
+    }
+
+    private int runAndReport(Plan plan, Path reportPath, Instant startedAt, List<ReportFormat> renderFormats,
+                             String reportLang) throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         Path jmhLog = reportPath.resolveSibling(AtomicFiles.stem(reportPath) + ".jmh.log");
@@ -227,8 +241,7 @@ final class BenchCommand implements Callable<Integer> {
         try (PrintStream jmhOut = output.verbose ? new PrintStream(nonClosing(System.err), true, StandardCharsets.UTF_8)
                 : new PrintStream(Files.newOutputStream(jmhLog), true, StandardCharsets.UTF_8)) {
             String runId = AtomicFiles.stem(reportPath) + "-" + ProcessHandle.current().pid();
-            BenchmarkRunner runner = wiring.runner().apply(new RunnerContext(jmhOut, reportPath, runId, output.jmhJson,
-                    target == null ? Map.of() : Map.of(HttpWorkload.TARGET_PROPERTY, target)));
+            BenchmarkRunner runner = wiring.runner().apply(new RunnerContext(jmhOut, reportPath, runId, output.jmhJson));
             if (plan.limitsCores() && !runner.pinning().pinned()) {
                 stderr.println("concur: cannot pin forks to CPUs (" + runner.pinning().why() + "); results record pinnedCpus: null");
             }
@@ -305,7 +318,7 @@ final class BenchCommand implements Callable<Integer> {
             List<Integer> k = what.cores == null ? null : CoreCounts.parse(what.cores, wiring.machineCores());
             return new Choices(m, w, size.tasks, nanos(size.latency), size.work, size.threads, k, measure.profile,
                     measure.forks, measure.warmup, measure.iterations, nanos(measure.time), nanos(measure.maxBatch),
-                    nanos(measure.timeout));
+                    nanos(measure.timeout), measure.precision);
         } catch (IllegalArgumentException e) {
             throw new InputException(e.getMessage());
         }

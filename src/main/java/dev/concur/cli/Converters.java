@@ -50,6 +50,14 @@ final class Converters {
         }
     }
 
+    /** A percentage: {@code 3}, {@code 3%}, {@code 0.5%}. */
+    static final class Percent implements ITypeConverter<Double> {
+        @Override
+        public Double convert(String value) {
+            return Converters.convert(value, Values::percent);
+        }
+    }
+
     /** A profile name: {@code quick} or {@code precise}. */
     static final class ProfileName implements ITypeConverter<String> {
         @Override

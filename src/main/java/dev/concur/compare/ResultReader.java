@@ -128,6 +128,7 @@ public final class ResultReader {
         if (w.isEmpty()) return;
         if (!w.get().usesLatency()) params.remove("latency");
         if (!w.get().usesWork()) params.remove("work");
+        if (params.getOrDefault("target", "").isEmpty()) params.remove("target"); // the embedded server
     }
 
     private static List<String> stable(List<String> flags) {

@@ -5,6 +5,7 @@ import dev.concur.files.AtomicFiles;
 import dev.concur.model.ConcurrencyModel;
 import dev.concur.result.Histograms;
 import dev.concur.stats.Stats;
+import dev.concur.stats.SteadyState;
 import dev.concur.model.ModelRegistry;
 import dev.concur.model.ModelSettings;
 import dev.concur.workload.Batch;
@@ -80,6 +81,10 @@ public class BatchBenchmark {
     @Param("200")
     public int threads;
 
+    /** The http workload's server ({@code --target}); empty for the embedded loopback server. */
+    @Param("")
+    public String target;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ConcurrencyModel impl;
@@ -101,11 +106,21 @@ public class BatchBenchmark {
     private final List<Double> bytesPerTask = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final MemorySampler memory = new MemorySampler();
     private volatile boolean measuring;
+    /** Batches completed and the longest one so far: the watchdog's evidence of progress. */
+    private volatile long completed;
+    private volatile long longestBatchNanos;
+    private volatile int warmupBatches;
+    private volatile long warmupNanos;
+    private volatile Boolean steady;
+    private volatile Double spreadPct;
+    private Thread heartbeat;
 
     @Setup(Level.Trial)
     public void setup() throws Exception {
         exitWithParent();
+        startHeartbeat();
         try {
+            if (!target.isEmpty()) System.setProperty(dev.concur.workload.HttpWorkload.TARGET_PROPERTY, target);
             WorkloadParams params = new WorkloadParams(tasks, Durations.parseNanos(latency), work);
             prepared = WorkloadRegistry.get(workload).open(params);
             taskList = prepared.tasks();
@@ -115,11 +130,37 @@ public class BatchBenchmark {
             impl = ModelRegistry.create(model);
             impl.open(new ModelSettings(threads, Runtime.getRuntime().availableProcessors()));
             if (impl instanceof dev.concur.model.EventLoopModel el) el.loop().startLagProbe(LAG_PROBE_NANOS, lagTarget);
+            warmUpUntilSteady();
         } catch (Throwable t) {
-            error = describe(t);
+            if (error == null) error = describe(t);
             writeReport();
             throw t;
         }
+    }
+
+    /**
+     * The adaptive warm-up: batches, each validated like any other, until {@link SteadyState}'s
+     * rule holds or a cap (time or batches, from the host) is reached. JMH's own warm-up iterations
+     * are then 0, and JMH measures a model that is already steady, or says in the report that it
+     * never got there. Without the cap properties (a fixed {@code --warmup N}) this does nothing.
+     */
+    private void warmUpUntilSteady() throws Exception {
+        String maxMillis = System.getProperty(ForkReport.WARMUP_MAX_MILLIS);
+        if (maxMillis == null) return;
+        long capNanos = Long.parseLong(maxMillis) * 1_000_000L;
+        long capBatches = Long.parseLong(System.getProperty(ForkReport.WARMUP_MAX_BATCHES, "100"));
+        SteadyState rule = new SteadyState();
+        long start = System.nanoTime();
+        do {
+            long t0 = System.nanoTime();
+            runBatch();
+            rule.add(System.nanoTime() - t0);
+            warmupBatches = rule.batches();
+            warmupNanos = System.nanoTime() - start;
+        } while (!rule.steady() && warmupNanos < capNanos && rule.batches() < capBatches);
+        steady = rule.steady();
+        spreadPct = rule.spreadPct();
+        writeReport();
     }
 
     /** Latency, lag and memory are recorded in measured iterations only, never in warm-up. */
@@ -131,6 +172,12 @@ public class BatchBenchmark {
 
     @Benchmark
     public long batch() throws Exception {
+        return runBatch();
+    }
+
+    /** One whole batch, validated against the reference; its time feeds the watchdog's progress. */
+    private long runBatch() throws Exception {
+        long t0 = System.nanoTime();
         prepared.beforeBatch().run(); // fresh channels for the pipeline; nothing for other workloads
         Batch b = new Batch(taskList.size(), measuring ? taskLatency : null);
         if (measuring) memory.begin();
@@ -151,7 +198,40 @@ public class BatchBenchmark {
             firstMismatch = "batch " + batches + ": " + b.completed() + " of " + reference.tasks()
                     + " tasks completed, checksum " + b.checksum() + " (expected " + reference.checksum() + ")";
         }
+        long took = System.nanoTime() - t0;
+        if (took > longestBatchNanos) longestBatchNanos = took;
+        completed++;
         return b.checksum();
+    }
+
+    /**
+     * Every {@value ForkReport#PROGRESS_PERIOD_MILLIS} ms, while anything changed, the fork rewrites
+     * {@code progress-PID} ("batches longestBatchNanos") next to its report: the host's watchdog
+     * extends its deadline while batches keep completing, and kills only a fork that stalled.
+     */
+    private void startHeartbeat() {
+        String dir = System.getProperty(ForkReport.DIR_PROPERTY);
+        if (dir == null) return;
+        Path file = Path.of(dir, ForkReport.PROGRESS_FILE_PREFIX + ProcessHandle.current().pid());
+        heartbeat = Thread.ofPlatform().daemon(true).name("progress-heartbeat").start(() -> {
+            String last = "";
+            while (!Thread.currentThread().isInterrupted()) {
+                String now = completed + " " + longestBatchNanos;
+                if (!now.equals(last)) {
+                    try {
+                        AtomicFiles.write(file, now);
+                        last = now;
+                    } catch (IOException e) {
+                        // the host reads what it can; a missed beat only shortens the grace
+                    }
+                }
+                try {
+                    Thread.sleep(ForkReport.PROGRESS_PERIOD_MILLIS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
     }
 
     @TearDown(Level.Iteration)
@@ -168,6 +248,7 @@ public class BatchBenchmark {
         } finally {
             if (prepared != null) prepared.close(); // the workload's server or temp directory
             memory.stop();
+            if (heartbeat != null) heartbeat.interrupt();
             writeReport();
         }
     }
@@ -205,7 +286,7 @@ public class BatchBenchmark {
                 reference == null ? 0 : reference.tasks(), reference == null ? 0 : reference.checksum(),
                 firstMismatch, reference == null ? 0 : reference.cpuNanosPerTask(),
                 impl == null ? null : impl.usage(), error, leftoverThreads, Histograms.encode(taskLatency),
-                Histograms.encode(loopLag), Stats.median(bytesPerTask));
+                Histograms.encode(loopLag), Stats.median(bytesPerTask), warmupBatches, warmupNanos, steady, spreadPct);
         Path target = Path.of(dir, "fork-" + ProcessHandle.current().pid() + ".json");
         try {
             AtomicFiles.write(target, JSON.writeValueAsBytes(r));

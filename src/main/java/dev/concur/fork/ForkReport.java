@@ -25,11 +25,25 @@ import dev.concur.result.ForkInfo;
  *                         {@code null} for other models
  * @param bytesPerTask     median over measured batches of (peak heap used during the batch − heap
  *                         used at its start) / tasks; {@code null} if not sampled
+ * @param warmupBatches    batches run by the adaptive warm-up before JMH measured (0 when the warm-up
+ *                         was JMH's own fixed iterations)
+ * @param warmupNanos      how long that warm-up took
+ * @param steady           whether it reached steady state ({@link dev.concur.stats.SteadyState}); {@code null}
+ *                         when the warm-up was fixed
+ * @param spreadPct        the last warm-up window's spread around its median, per cent; {@code null} if unknown
  */
 public record ForkReport(ForkInfo fork, long batches, long validBatches, int expectedTasks,
                          long expectedChecksum, String firstMismatch, double cpuNanosPerTask,
                          ModelUsage usage, String error, java.util.List<String> leftoverThreads,
-                         String taskLatency, String loopLag, Double bytesPerTask) {
+                         String taskLatency, String loopLag, Double bytesPerTask, int warmupBatches,
+                         long warmupNanos, Boolean steady, Double spreadPct) {
 
     public static final String DIR_PROPERTY = "concur.forkReports";
+    /** Adaptive warm-up: its time cap in ms; absent means JMH's fixed warm-up iterations only. */
+    public static final String WARMUP_MAX_MILLIS = "concur.warmup.maxMillis";
+    /** Adaptive warm-up: its cap in batches. */
+    public static final String WARMUP_MAX_BATCHES = "concur.warmup.maxBatches";
+    /** The file a fork rewrites every {@value #PROGRESS_PERIOD_MILLIS} ms: "batches longestBatchNanos". */
+    public static final String PROGRESS_FILE_PREFIX = "progress-";
+    public static final long PROGRESS_PERIOD_MILLIS = 250;
 }

@@ -23,23 +23,24 @@ import java.util.stream.Collectors;
  * @param timeNanos     length of each iteration
  * @param maxBatchNanos skip a model whose estimated batch is longer
  * @param timeoutNanos  the watchdog's deadline per benchmark
+ * @param precisionPct  the target 99.9 % CI half-width, per cent of the mean
  */
 public record Choices(List<String> models, List<String> workloads, Integer tasks, Long latencyNanos, Long work,
                       Integer threads, List<Integer> cores, String profile, Integer forks, Integer warmup,
-                      Integer iterations, Long timeNanos, Long maxBatchNanos, Long timeoutNanos) {
+                      Integer iterations, Long timeNanos, Long maxBatchNanos, Long timeoutNanos, Double precisionPct) {
 
     /** Nothing chosen. */
     public static final Choices NONE = new Choices(null, null, null, null, null, null, null, null, null, null, null,
-            null, null, null);
+            null, null, null, null);
 
     /** The option each field comes from, in field order. */
     private static final List<String> OPTIONS = List.of("--model", "--workload", "--tasks", "--latency", "--work",
             "--threads", "--cores", "--profile", "--forks", "--warmup", "--iterations", "--time", "--max-batch",
-            "--timeout");
+            "--timeout", "--precision");
 
     private List<Object> values() {
         return java.util.Arrays.asList(models, workloads, tasks, latencyNanos, work, threads, cores, profile, forks,
-                warmup, iterations, timeNanos, maxBatchNanos, timeoutNanos);
+                warmup, iterations, timeNanos, maxBatchNanos, timeoutNanos, precisionPct);
     }
 
     /** These choices, with {@code lower}'s value wherever this one has none. */
@@ -48,7 +49,8 @@ public record Choices(List<String> models, List<String> workloads, Integer tasks
                 first(latencyNanos, lower.latencyNanos), first(work, lower.work), first(threads, lower.threads),
                 first(cores, lower.cores), first(profile, lower.profile), first(forks, lower.forks),
                 first(warmup, lower.warmup), first(iterations, lower.iterations), first(timeNanos, lower.timeNanos),
-                first(maxBatchNanos, lower.maxBatchNanos), first(timeoutNanos, lower.timeoutNanos));
+                first(maxBatchNanos, lower.maxBatchNanos), first(timeoutNanos, lower.timeoutNanos),
+                first(precisionPct, lower.precisionPct));
     }
 
     /** The options given, for the report's {@code config.overrides}. */
@@ -76,6 +78,7 @@ public record Choices(List<String> models, List<String> workloads, Integer tasks
         if (timeNanos != null) sb.append(" --time ").append(Durations.format(timeNanos));
         if (maxBatchNanos != null) sb.append(" --max-batch ").append(Durations.format(maxBatchNanos));
         if (timeoutNanos != null) sb.append(" --timeout ").append(Durations.format(timeoutNanos));
+        if (precisionPct != null) sb.append(" --precision ").append(Values.formatPercent(precisionPct));
         return sb.toString().strip();
     }
 

@@ -35,6 +35,25 @@ public final class Values {
         return nanos;
     }
 
+    /** A percentage above 0 and below 100: {@code 3}, {@code 3%}, {@code 0.5%}. */
+    public static double percent(String text) {
+        String v = text.trim();
+        if (v.endsWith("%")) v = v.substring(0, v.length() - 1).trim();
+        double d;
+        try {
+            d = Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + text.trim() + "' is not a percentage (e.g. 3, 3%, 0.5%)");
+        }
+        if (!(d > 0 && d < 100)) throw new IllegalArgumentException("'" + text.trim() + "' must be above 0% and below 100%");
+        return d;
+    }
+
+    /** {@code 3%}, {@code 0.5%}. */
+    public static String formatPercent(double pct) {
+        return (pct == Math.rint(pct) ? Long.toString((long) pct) : Double.toString(pct)) + "%";
+    }
+
     /** {@code value}, lower-cased, if it is one of {@code valid}. */
     public static String oneOf(String what, String value, List<String> valid) {
         String v = value.trim().toLowerCase(Locale.ROOT);

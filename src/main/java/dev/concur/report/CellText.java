@@ -11,7 +11,9 @@ final class CellText {
         Result r = c.result();
         if (r == null) return "–";
         if (!r.ok()) return m.status(r.status());
-        String ci = r.batchTime().errorPct() == null ? "" : " ± " + m.percent(r.batchTime().errorPct() / 100, 1);
+        var bt = r.batchTime();
+        String ci = bt.errorPct() != null ? " ± " + m.percent(bt.errorPct() / 100, 1)
+                : bt.max() > 0 ? " (" + m.get("cell.range", m.percent((bt.max() - bt.min()) / 2 / bt.score(), 1)) + ")" : "";
         return m.millis(r.batchTime().score()) + " ms" + ci;
     }
 

@@ -78,6 +78,15 @@ public final class Messages {
             new String[] {"note.skipped.estimate", "skipped: estimated (.+) per batch \\((.+)\\) exceeds --max-batch (.+)"},
             new String[] {"note.skipped.limits", "skipped: needs about (\\d+) platform threads, but (.+)"},
             new String[] {"note.timeout", "timeout: no result within (\\S+); the forks were killed(?:; thread dump: (.+))?"},
+            new String[] {"note.stalled", "timeout: no batch completed for (\\S+) \\((\\d+) x the (longest|estimated) batch, (\\S+), \\+ (\\S+)\\); "
+                    + "the forks were killed(?:; thread dump: (.+))?"},
+            new String[] {"note.fewsamples", "fewer than (\\d+) samples \\((\\d+)\\): ±CI shows half their range \\(±(\\S+)\\), not a confidence interval"},
+            new String[] {"note.notsteady", "measured before steady state: the warm-up stopped at its cap \\((\\S+) or (\\d+) batches\\) "
+                    + "with the last (\\d+) batches within ±(\\S+) of their median, not ±(\\S+)"},
+            new String[] {"note.notjudged", "steady state not judged: the warm-up reached its cap \\((\\S+)\\) after (.+) batches, "
+                    + "fewer than the (\\d+) the rule compares"},
+            new String[] {"note.precision", "precision target not reached: ±(\\S+) after (\\d+) forks? \\((.+)\\), target ±(\\S+); "
+                    + "the batch times of this model vary this much"},
             new String[] {"note.noci", "no confidence interval: JMH needs at least 3 measured iterations()"},
             new String[] {"note.warning", "warning: threads still running after teardown: (.+)"},
             new String[] {"note.failed", "failed: (.+)"},
@@ -89,11 +98,17 @@ public final class Messages {
             java.util.regex.Matcher mt = java.util.regex.Pattern.compile(n[1]).matcher(text);
             if (mt.matches()) {
                 Object[] args = new Object[mt.groupCount()];
-                for (int i = 0; i < args.length; i++) args[i] = mt.group(i + 1) == null ? "-" : mt.group(i + 1);
+                for (int i = 0; i < args.length; i++) args[i] = mt.group(i + 1) == null ? "-" : word(mt.group(i + 1));
                 return get(n[0], args);
             }
         }
         return text;
+    }
+
+    /** A word a note quotes in English ("longest", "fork cap"), in this language where the bundle has it. */
+    private String word(String english) {
+        String key = "word." + english.replace(' ', '-');
+        return bundle.containsKey(key) ? bundle.getString(key) : english;
     }
 
     public String modelDescription(String model) {

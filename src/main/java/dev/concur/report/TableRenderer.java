@@ -40,7 +40,7 @@ public final class TableRenderer {
             if (r.ok()) {
                 rows.add(new String[] {r.workload(), model,
                         ms(r.batchTime().score()),
-                        r.batchTime().errorPct() == null ? "n/a" : pct1(r.batchTime().errorPct()),
+                        ci(r.batchTime()),
                         String.format(Locale.ROOT, "%,.0f", r.throughputTasksPerSec()),
                         r.speedupVsSequential() == null ? "-" : String.format(Locale.ROOT, "%.1fx", r.speedupVsSequential()),
                         r.efficiency() == null ? "-" : String.format(Locale.ROOT, "%.0f%%", 100 * r.efficiency().value()),
@@ -188,6 +188,13 @@ public final class TableRenderer {
         if (v >= 100) return String.format(Locale.ROOT, "%,.0f", v);
         if (v >= 10) return String.format(Locale.ROOT, "%.1f", v);
         return String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    /** "±1.1%", or "range ±9.3%" with fewer than 5 samples (not an interval), "n/a" in old reports with neither. */
+    static String ci(dev.concur.result.Score s) {
+        if (s.errorPct() != null) return pct1(s.errorPct());
+        if (s.max() > 0) return "range " + pct1(100 * (s.max() - s.min()) / 2 / s.score());
+        return "n/a";
     }
 
     static String pct1(double v) {

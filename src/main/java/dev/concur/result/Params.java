@@ -9,9 +9,9 @@ package dev.concur.result;
  * @param work                  CPU rounds per task, {@code null} when the workload has none
  * @param threads               pool size of {@code platform}
  * @param profile               profile name
- * @param forks                 JMH forks
- * @param warmupIterations      warm-up iterations per fork
- * @param warmupMillis          length of each
+ * @param forks                 JMH forks run (the fork is the unit: concur adds forks until the target precision)
+ * @param warmupIterations      fixed JMH warm-up iterations per fork (0 with the adaptive warm-up)
+ * @param warmupMillis          length of each fixed warm-up iteration
  * @param measurementIterations measured iterations per fork
  * @param iterationMillis       length of each
  * @param pinned                with a core limit: whether the fork was pinned to CPUs (false where
@@ -19,12 +19,16 @@ package dev.concur.result;
  * @param pinnedCpus            the CPU list the fork was pinned to, {@code null} when not pinned
  * @param timeoutMillis         the watchdog deadline given with {@code --timeout}, {@code null} for the default
  * @param run                   the suite run this came from (its description), {@code null} outside suites
+ * @param maxForks              the most forks concur would have run (equal to {@code forks} when fixed)
+ * @param warmupCapMillis       the adaptive warm-up's time cap per fork, {@code null} with a fixed warm-up
+ * @param targetCiPct           the precision target: CI half-width in per cent of the mean
  * @param target                the server the http workload's tasks called ({@code --target}), {@code null}
  *                              for the embedded loopback server (and for every other workload)
  */
 public record Params(int tasks, Double latencyMs, Long work, int threads, String profile, int forks,
                      int warmupIterations, long warmupMillis, int measurementIterations, long iterationMillis,
-                     Boolean pinned, String pinnedCpus, Long timeoutMillis, String run, String target) {
+                     Boolean pinned, String pinnedCpus, Long timeoutMillis, String run, Integer maxForks,
+                     Long warmupCapMillis, Double targetCiPct, String target) {
 
     /** The same workload size, suite run and server: the results are directly comparable. */
     public boolean sameSizeAs(Params o) {

@@ -138,7 +138,7 @@ public final class ReportReader {
         c.integer(p, "work", pa, false, 0);
         c.smallInteger(p, "threads", pa, true, 1);
         c.text(p, "profile", pa, true);
-        c.smallInteger(p, "forks", pa, true, 1);
+        c.smallInteger(p, "forks", pa, true, 0); // forks run: 0 for a benchmark that was skipped
         c.smallInteger(p, "warmupIterations", pa, true, 0);
         c.integer(p, "warmupMillis", pa, true, 0);
         c.smallInteger(p, "measurementIterations", pa, true, 1);

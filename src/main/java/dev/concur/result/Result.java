@@ -28,6 +28,7 @@ import java.util.List;
  * @param threadDump           for a {@code timeout}: the file with the forks' thread dump
  * @param taskLatency          each task's completion time since its batch started (measured batches)
  * @param loopLag              for {@code eventloop}: how late its 5 ms probe timer fired (measured batches)
+ * @param warmup               how the forks warmed up, and whether they reached steady state
  * @param memoryPerTaskBytes   (peak heap during a batch − heap at its start) / tasks, median over
  *                             measured batches and forks; see docs/methodology.md, "Latency, loop lag and memory"
  */
@@ -35,7 +36,7 @@ public record Result(String model, String workload, Integer cores, Params params
                      Score batchTime, Double throughputTasksPerSec, Double speedupVsSequential,
                      Efficiency efficiency, Validation validation, Usage usage, List<ForkInfo> forks,
                      List<String> warnings, String threadDump, Percentiles taskLatency, Percentiles loopLag,
-                     Double memoryPerTaskBytes) {
+                     Warmup warmup, Double memoryPerTaskBytes) {
 
     public static final String OK = "ok";
     public static final String INVALID = "invalid";
@@ -51,7 +52,7 @@ public record Result(String model, String workload, Integer cores, Params params
     public Result withDerived(Double speedup, Efficiency eff) {
         return new Result(model, workload, cores, params, status, note, estimatedBatchMs, batchTime,
                 throughputTasksPerSec, speedup, eff, validation, usage, forks, warnings, threadDump, taskLatency,
-                loopLag, memoryPerTaskBytes);
+                loopLag, warmup, memoryPerTaskBytes);
     }
 
     /** A benchmark that was not run, and why. */
@@ -79,6 +80,7 @@ public record Result(String model, String workload, Integer cores, Params params
         private Usage usage;
         private List<ForkInfo> forks = List.of();
         private List<String> warnings = List.of();
+        private Warmup warmup;
 
         private Builder(String model, String workload, Integer cores, Params params, double estimatedBatchMs) {
             this.model = model;
@@ -108,12 +110,17 @@ public record Result(String model, String workload, Integer cores, Params params
             return this;
         }
 
+        public Builder warmup(Warmup w) {
+            this.warmup = w;
+            return this;
+        }
+
         /** Measured and valid: the only status with numbers. Throughput is tasks / score. */
         public Result ok(Score batchTime, String note, Percentiles taskLatency, Percentiles loopLag,
                          Double memoryPerTaskBytes) {
             double tput = params.tasks() / (batchTime.score() / 1000.0);
             return new Result(model, workload, cores, params, OK, note, estimatedBatchMs, batchTime, tput, null, null,
-                    validation, usage, forks, warnings, null, taskLatency, loopLag, memoryPerTaskBytes);
+                    validation, usage, forks, warnings, null, taskLatency, loopLag, warmup, memoryPerTaskBytes);
         }
 
         /** Lost, duplicated or wrong work (or the wrong cores): no time is kept. */
@@ -129,12 +136,12 @@ public record Result(String model, String workload, Integer cores, Params params
         /** Killed by the watchdog; {@code threadDump} is where the forks' threads were saved, or null. */
         public Result timeout(String note, String threadDump) {
             return new Result(model, workload, cores, params, TIMEOUT, note, estimatedBatchMs, null, null, null, null,
-                    validation, usage, forks, warnings, threadDump, null, null, null);
+                    validation, usage, forks, warnings, threadDump, null, null, warmup, null);
         }
 
         private Result finish(String status, String note) {
             return new Result(model, workload, cores, params, status, note, estimatedBatchMs, null, null, null, null,
-                    validation, usage, forks, warnings, null, null, null, null);
+                    validation, usage, forks, warnings, null, null, null, warmup, null);
         }
     }
 }

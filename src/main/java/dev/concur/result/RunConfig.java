@@ -11,8 +11,8 @@ import java.util.List;
  * @param threads                pool size of {@code platform}
  * @param profile                {@code quick} or {@code precise}
  * @param mode                   JMH mode; always {@code avgt}: one operation is one whole batch
- * @param forks                  JMH forks per benchmark
- * @param warmupIterations       JMH warm-up iterations per fork
+ * @param forks                  JMH forks per benchmark, at least
+ * @param warmupIterations       fixed JMH warm-up iterations per fork (0 with the adaptive warm-up)
  * @param warmupMillis           duration of each warm-up iteration
  * @param measurementIterations  JMH measured iterations per fork
  * @param iterationMillis        duration of each measured iteration (at least one batch runs)
@@ -23,12 +23,16 @@ import java.util.List;
  * @param cores                  the core counts of {@code --cores}, or {@code null} when forks were not limited
  * @param pinning                how forks were pinned: {@code taskset}, or {@code none: <reason>}
  * @param overrides              command-line options that overrode suite values
+ * @param maxForks               the most forks per benchmark ({@code forks} is the fewest)
+ * @param warmupCapMillis        the adaptive warm-up's time cap per fork, {@code null} with a fixed warm-up
+ * @param targetCiPct            the precision target: 99.9 % CI half-width in per cent of the mean
  */
 public record RunConfig(List<String> models, List<String> workloads, List<WorkloadConfig> workloadParams,
                         int threads, String profile, String mode, int forks, int warmupIterations,
                         long warmupMillis, int measurementIterations, long iterationMillis,
                         long maxBatchMillis, List<String> forkJvmArgs, String suite, List<Integer> cores,
-                        String pinning, List<String> overrides) {
+                        String pinning, List<String> overrides, int maxForks, Long warmupCapMillis,
+                        double targetCiPct) {
 
     /**
      * @param workload  the workload

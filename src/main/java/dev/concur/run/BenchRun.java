@@ -15,7 +15,11 @@ import dev.concur.result.Summary;
 import dev.concur.result.Usage;
 import dev.concur.result.Validation;
 import dev.concur.scaling.ScalingAnalysis;
+import dev.concur.input.Values;
+import dev.concur.result.Warmup;
+import dev.concur.stats.Interval;
 import dev.concur.stats.Stats;
+import dev.concur.stats.SteadyState;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -82,14 +86,13 @@ public final class BenchRun {
         for (int i = 0; i < benchmarks.size(); i++) {
             Benchmark b = benchmarks.get(i);
             if (whySkip[i] != null) {
-                entries.add(new Entry(b, Result.skipped(b.model(), b.workloadName(), b.cores(), b.resultParams(null),
+                entries.add(new Entry(b, Result.skipped(b.model(), b.workloadName(), b.cores(), b.resultParams(null, 0),
                         est[i], whySkip[i]), 0));
             } else {
                 listener.started(i, b, estimator.benchmarkSeconds(b));
-                long deadline = b.timeoutNanos() != null ? b.timeoutNanos() : Watchdog.defaultDeadlineNanos(b, est[i]);
-                RunOutcome outcome = runner.run(b, i, deadline);
-                double cpu = outcome.forks().stream().mapToDouble(ForkReport::cpuNanosPerTask).average().orElse(0);
-                entries.add(new Entry(b, toResult(b, est[i], outcome), cpu));
+                Measured m = measure(b, i, est[i]);
+                double cpu = m.outcome().forks().stream().mapToDouble(ForkReport::cpuNanosPerTask).average().orElse(0);
+                entries.add(new Entry(b, toResult(b, est[i], m.outcome(), m.stop()), cpu));
             }
             results = derive(entries);
             listener.finished(i, results.get(results.size() - 1));
@@ -100,6 +103,81 @@ public final class BenchRun {
         if (benchmarks.isEmpty()) listener.reportUpdated(done);
         return done;
     }
+
+    /** All forks of one benchmark, and why measuring stopped. */
+    record Measured(RunOutcome outcome, String stop) {}
+
+    /**
+     * Runs forks of {@code b} one at a time until the 99.9 % interval of all their samples is within
+     * the profile's target, or its fork or time cap is reached (or a fixed number of forks ran). A
+     * failure, a timeout or an invalid batch ends it at once: more forks would not mend it. The
+     * fork, not the iteration, is the unit that buys precision: iterations of one fork share its JIT
+     * decisions and code layout.
+     */
+    Measured measure(Benchmark b, int index, double estMs) throws InterruptedException {
+        var p = b.profile();
+        long start = nanoClock.getAsLong();
+        RunOutcome total = null;
+        int iterations = firstIterations(p, estMs);
+        for (int fork = 1; ; fork++) {
+            Long left = b.timeoutNanos() == null ? null : b.timeoutNanos() - (nanoClock.getAsLong() - start);
+            if (left != null && left <= 0) return new Measured(total, "time cap");
+            RunOutcome round = runner.run(b, index, iterations, new Watchdog.Deadline(left, estMs * 1e6));
+            total = total == null ? round : total.plus(round);
+            if (round.failure() != null || round.timedOut() || !validation(round.forks()).outcome().equals("valid")) {
+                return new Measured(total, null);
+            }
+            if (!p.adaptiveForks()) {
+                if (fork >= p.maxForks()) return new Measured(total, "fixed forks");
+                continue;
+            }
+            if (fork < p.minForks()) continue;
+            Double pct = Interval.of(total.samples(), CONFIDENCE).halfWidthPct();
+            if (pct != null && pct <= p.targetCiPct()) return new Measured(total, "target");
+            if (fork >= p.maxForks()) return new Measured(total, "fork cap");
+            if (nanoClock.getAsLong() - start >= p.measureCap().toNanos()) return new Measured(total, "time cap");
+            iterations = nextIterations(total.samples(), p.targetCiPct(), p.iterations());
+        }
+    }
+
+    /**
+     * How many iterations the next fork should measure so that, at the variance seen so far, all
+     * samples together meet {@code targetPct}: the smallest N with t(N−1) · s / (mean · √N) ≤ target,
+     * minus the samples there are; at least 5 (a fork's own minimum), at most {@code perFork}.
+     */
+    static int nextIterations(java.util.List<Double> samples, double targetPct, int perFork) {
+        int n = samples.size();
+        double mean = samples.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+        double ss = samples.stream().mapToDouble(x -> (x - mean) * (x - mean)).sum();
+        double cv = n > 1 && mean > 0 ? Math.sqrt(ss / (n - 1)) / mean : 1;
+        int max = perFork;
+        for (int more = Interval.MIN_SAMPLES; more < max; more++) {
+            int total = n + more;
+            double t = new org.apache.commons.math3.distribution.TDistribution(null, total - 1)
+                    .inverseCumulativeProbability(1 - (1 - CONFIDENCE) / 2);
+            if (100 * t * cv / Math.sqrt(total) <= targetPct) return more;
+        }
+        return max;
+    }
+
+    /**
+     * The first fork's measured iterations: the profile's, but fewer (not under 6) when the
+     * estimated batch is long, so that one fork measures for about {@value #FIRST_FORK_MEASURE_MILLIS} ms:
+     * a model whose batch takes a second is as steady per sample as one whose iteration averages
+     * ten batches, and more forks, not more iterations, are what a noisy result needs. A fixed
+     * number of forks keeps the profile's iterations.
+     */
+    static int firstIterations(dev.concur.input.Profile p, double estBatchMs) {
+        if (!p.adaptiveForks()) return p.iterations();
+        double perIteration = Math.max(p.iterationTime().toMillis(), estBatchMs);
+        int fit = (int) Math.ceil(FIRST_FORK_MEASURE_MILLIS / perIteration);
+        return Math.min(p.iterations(), Math.max(6, fit));
+    }
+
+    private static final double FIRST_FORK_MEASURE_MILLIS = 2500;
+
+    /** The confidence level of every interval concur reports, as JMH's. */
+    static final double CONFIDENCE = 0.999;
 
     /**
      * Why the benchmark is not run, or {@code null}: its estimated batch exceeds --max-batch, its
@@ -135,36 +213,71 @@ public final class BenchRun {
         return String.format(Locale.ROOT, "%.0f ms", ms);
     }
 
-    Result toResult(Benchmark b, double estMs, RunOutcome out) {
+    Result toResult(Benchmark b, double estMs, RunOutcome out, String stop) {
         List<ForkReport> forks = out.forks();
         List<ForkInfo> forkInfos = forks.stream().map(ForkReport::fork).toList();
         Validation v = validation(forks);
+        Warmup warmup = warmup(b, forks);
         LinkedHashSet<String> warnings = new LinkedHashSet<>();
+        if (Boolean.FALSE.equals(warmup.steady()) && warmup.spreadPct() != null) {
+            warnings.add(String.format(Locale.ROOT, "measured before steady state: the warm-up stopped at its cap (%s or %d batches) "
+                    + "with the last %d batches within ±%.1f%% of their median, not ±%.0f%%", Durations.format(
+                    b.profile().warmupCap().toNanos()), b.profile().warmupCapBatches(), SteadyState.WINDOW,
+                    warmup.spreadPct(), SteadyState.TOLERANCE_PCT));
+        } else if (Boolean.FALSE.equals(warmup.steady())) {
+            warnings.add(String.format(Locale.ROOT, "steady state not judged: the warm-up reached its cap (%s) after %s batches, "
+                    + "fewer than the %d the rule compares", Durations.format(b.profile().warmupCap().toNanos()),
+                    warmup.batchesPerFork().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")),
+                    SteadyState.WINDOW));
+        }
         for (ForkReport f : forks) {
             if (f.leftoverThreads() != null && !f.leftoverThreads().isEmpty()) {
-                warnings.add("threads still running after teardown: " + String.join(", ", f.leftoverThreads()));
+                warnings.add("warning: threads still running after teardown: " + String.join(", ", f.leftoverThreads()));
             }
         }
-        Result.Builder r = Result.of(b.model(), b.workloadName(), b.cores(), b.resultParams(out.pinnedCpus()), estMs)
-                .validation(v).usage(usage(forks)).forks(forkInfos).warnings(List.copyOf(warnings));
+        int forksRun = Math.max(out.samplesPerFork().size(), forks.size());
+        Result.Builder r = Result.of(b.model(), b.workloadName(), b.cores(), b.resultParams(out.pinnedCpus(), forksRun), estMs)
+                .validation(v).usage(usage(forks)).forks(forkInfos).warmup(warmup);
         if (out.timedOut()) {
-            return r.timeout(out.failure() + (out.threadDump() != null ? "; thread dump: " + out.threadDump() : ""),
-                    out.threadDump());
+            return r.warnings(List.copyOf(warnings))
+                    .timeout(out.failure() + (out.threadDump() != null ? "; thread dump: " + out.threadDump() : ""), out.threadDump());
         }
-        if (out.failure() != null) return r.failed(out.failure());
+        if (out.failure() != null) return r.warnings(List.copyOf(warnings)).failed(out.failure());
         String coreProblem = coreMismatch(b, out.pinnedCpus(), forkInfos);
-        if (coreProblem != null) return r.invalid(coreProblem);
+        if (coreProblem != null) return r.warnings(List.copyOf(warnings)).invalid(coreProblem);
         if (!"valid".equals(v.outcome())) {
-            return r.invalid(v.firstMismatch() != null ? v.firstMismatch() : "no fork reported its validation");
+            return r.warnings(List.copyOf(warnings)).invalid(v.firstMismatch() != null ? v.firstMismatch() : "no fork reported its validation");
         }
-        double score = out.score();
-        Double errPct = out.error() == null ? null : 100 * out.error() / score;
-        Score s = new Score(score, out.error(), errPct, 0.999, "ms", out.samples(), out.batchesMeasured());
-        String note = out.error() == null ? "no confidence interval: JMH needs at least 3 measured iterations"
-                : warnings.isEmpty() ? null : "warning: " + warnings.iterator().next();
-        return r.ok(s, note, Histograms.merge(forks.stream().map(ForkReport::taskLatency).toList()),
+        List<Double> samples = out.samples();
+        Interval ci = Interval.of(samples, CONFIDENCE);
+        Score s = new Score(ci.mean(), ci.halfWidth(), ci.halfWidthPct(), CONFIDENCE, "ms", samples, out.batchesMeasured(),
+                ci.method(), ci.min(), ci.max(), out.samplesPerFork(), stop);
+        List<String> notes = new ArrayList<>();
+        if (ci.halfWidth() == null) {
+            notes.add(String.format(Locale.ROOT, "fewer than %d samples (%d): ±CI shows half their range (±%.1f%%), not a "
+                    + "confidence interval", Interval.MIN_SAMPLES, ci.n(), ci.halfRangePct()));
+        } else if (b.profile().adaptiveForks() && ci.halfWidthPct() > b.profile().targetCiPct()) {
+            int measured = out.samplesPerFork().size();
+            notes.add(String.format(Locale.ROOT, "precision target not reached: ±%.1f%% after %d fork%s (%s), target ±%s; "
+                    + "the batch times of this model vary this much", ci.halfWidthPct(), measured, measured == 1 ? "" : "s", stop,
+                    Values.formatPercent(b.profile().targetCiPct())));
+        }
+        notes.addAll(warnings);
+        return r.warnings(List.copyOf(new LinkedHashSet<>(notes))).ok(s, notes.isEmpty() ? null : notes.get(0),
+                Histograms.merge(forks.stream().map(ForkReport::taskLatency).toList()),
                 Histograms.merge(forks.stream().map(ForkReport::loopLag).toList()),
                 Stats.median(forks.stream().map(ForkReport::bytesPerTask).filter(Objects::nonNull).toList()));
+    }
+
+    /** How the forks warmed up. */
+    private static Warmup warmup(Benchmark b, List<ForkReport> forks) {
+        if (!b.profile().adaptiveWarmup()) return new Warmup("fixed", null, List.of(), List.of(), null, null);
+        List<Integer> batches = forks.stream().map(ForkReport::warmupBatches).toList();
+        List<Long> millis = forks.stream().map(f -> f.warmupNanos() / 1_000_000).toList();
+        Boolean steady = forks.isEmpty() || forks.stream().anyMatch(f -> f.steady() == null) ? null
+                : forks.stream().allMatch(f -> f.steady());
+        Double spread = forks.stream().map(ForkReport::spreadPct).filter(Objects::nonNull).max(Double::compare).orElse(null);
+        return new Warmup("adaptive", SteadyState.rule(), batches, millis, steady, spread);
     }
 
     /** Why a fork did not run on the cores it was asked to, or {@code null} when it did. */

@@ -73,11 +73,13 @@ public record Benchmark(String model, Workload workload, WorkloadParams params, 
      * What the result records as this benchmark's values.
      *
      * @param pinnedCpus the CPUs the forks were pinned to, or {@code null} when they were not
+     * @param forksRun   the forks that measured it (0 for a benchmark that was not run)
      */
-    public Params resultParams(String pinnedCpus) {
-        return new Params(params.tasks(), latencyMs(), work(), threads, profile.name(), profile.forks(),
-                profile.warmupIterations(), profile.warmupTime().toMillis(), profile.iterations(),
-                profile.iterationTime().toMillis(), cores == null ? null : pinnedCpus != null, pinnedCpus,
-                timeoutNanos == null ? null : timeoutNanos / 1_000_000, run, target);
+    public Params resultParams(String pinnedCpus, int forksRun) {
+        return new Params(params.tasks(), latencyMs(), work(), threads, profile.name(), forksRun,
+                profile.adaptiveWarmup() ? 0 : profile.warmupIterations(), profile.warmupTime().toMillis(),
+                profile.iterations(), profile.iterationTime().toMillis(), cores == null ? null : pinnedCpus != null,
+                pinnedCpus, timeoutNanos == null ? null : timeoutNanos / 1_000_000, run, profile.maxForks(),
+                profile.adaptiveWarmup() ? profile.warmupCap().toMillis() : null, profile.targetCiPct(), target);
     }
 }

@@ -12,12 +12,15 @@ import java.util.List;
 public interface BenchmarkRunner {
 
     /**
-     * Runs {@code benchmark}; a benchmark failure is an outcome, not an exception. After
-     * {@code deadlineNanos} the measuring processes are killed and the outcome says {@code timedOut}.
+     * Measures {@code benchmark} in ONE fresh process (a fork): its warm-up, then its measured
+     * iterations. {@link BenchRun} calls it again for more forks until the precision target is met.
+     * A benchmark failure is an outcome, not an exception. When the process stalls past
+     * {@code deadline} (see {@link Watchdog}) it is killed and the outcome says {@code timedOut}.
      *
-     * @param index the benchmark's position in the run, for naming its thread dump
+     * @param index      the benchmark's position in the run, for naming its thread dump
+     * @param iterations measured iterations for this fork
      */
-    RunOutcome run(Benchmark benchmark, int index, long deadlineNanos) throws InterruptedException;
+    RunOutcome run(Benchmark benchmark, int index, int iterations, Watchdog.Deadline deadline) throws InterruptedException;
 
     /** The JVM flags forks are started with (recorded in the report's config). */
     List<String> forkJvmArgs();

@@ -48,12 +48,17 @@ public final class Estimator {
         return ideal / 1e6;
     }
 
-    /** Estimated seconds for the whole benchmark. */
+    /** Batches an adaptive warm-up typically needs before its window is steady. */
+    private static final int TYPICAL_WARMUP_BATCHES = 6;
+
+    /** Estimated seconds for the whole benchmark, with the fewest forks its profile runs. */
     public double benchmarkSeconds(Benchmark b) {
         Profile profile = b.profile();
         double batch = batchMillis(b) * 1e6;
-        double warm = profile.warmupIterations() * Math.max(profile.warmupTime().toNanos(), batch);
+        double warm = profile.adaptiveWarmup()
+                ? Math.max(batch, Math.min(profile.warmupCap().toNanos(), TYPICAL_WARMUP_BATCHES * batch))
+                : profile.warmupIterations() * Math.max(profile.warmupTime().toNanos(), batch);
         double meas = profile.iterations() * Math.max(profile.iterationTime().toNanos(), batch);
-        return profile.forks() * (FORK_OVERHEAD_NANOS + warm + meas) / 1e9;
+        return profile.minForks() * (FORK_OVERHEAD_NANOS + warm + meas) / 1e9;
     }
 }

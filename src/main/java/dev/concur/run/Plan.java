@@ -37,8 +37,9 @@ public record Plan(List<Benchmark> benchmarks, String suite, List<String> overri
         long maxBatch = first == null ? Planner.DEFAULT_MAX_BATCH.toNanos() : first.maxBatchNanos();
         boolean anyCores = limitsCores();
         return new RunConfig(List.copyOf(models), List.copyOf(workloads), new ArrayList<>(sizes), threads, prof.name(),
-                "avgt", prof.forks(), prof.warmupIterations(), prof.warmupTime().toMillis(), prof.iterations(),
-                prof.iterationTime().toMillis(), maxBatch / 1_000_000, runner.forkJvmArgs(), suite,
-                anyCores ? List.copyOf(cores) : null, anyCores ? runner.pinning().describe() : null, overrides);
+                "avgt", prof.minForks(), prof.adaptiveWarmup() ? 0 : prof.warmupIterations(), prof.warmupTime().toMillis(),
+                prof.iterations(), prof.iterationTime().toMillis(), maxBatch / 1_000_000, runner.forkJvmArgs(), suite,
+                anyCores ? List.copyOf(cores) : null, anyCores ? runner.pinning().describe() : null, overrides,
+                prof.maxForks(), prof.adaptiveWarmup() ? prof.warmupCap().toMillis() : null, prof.targetCiPct());
     }
 }

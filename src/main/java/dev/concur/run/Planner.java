@@ -39,7 +39,7 @@ public final class Planner {
             int threads = c.threads() != null ? c.threads() : DEFAULT_THREADS;
             List<Integer> cores = c.cores() != null ? c.cores() : Arrays.asList((Integer) null);
             Profile profile = Profile.named(c.profile() != null ? c.profile() : "quick").with(c.forks(), c.warmup(),
-                    c.iterations(), c.timeNanos() == null ? null : Duration.ofNanos(c.timeNanos()));
+                    c.iterations(), c.timeNanos() == null ? null : Duration.ofNanos(c.timeNanos()), c.precisionPct());
             long maxBatch = c.maxBatchNanos() != null ? c.maxBatchNanos() : DEFAULT_MAX_BATCH.toNanos();
             for (String w : workloads) {
                 WorkloadParams d = WorkloadRegistry.get(w).defaults();

@@ -11,7 +11,5 @@ import java.nio.file.Path;
  * @param runId      a token every fork carries as {@code -Dconcur.run=ID}, so a leftover fork
  *                   can be found with {@code pgrep -f concur.run=ID}
  * @param jmhJson    where to write JMH's own JSON for the run ({@code --jmh-json}), or {@code null}
- * @param forkProperties extra system properties for every fork (e.g. the http workload's {@code --target})
  */
-public record RunnerContext(PrintStream jmhOutput, Path reportPath, String runId, Path jmhJson,
-                            java.util.Map<String, String> forkProperties) {}
+public record RunnerContext(PrintStream jmhOutput, Path reportPath, String runId, Path jmhJson) {}

@@ -11,33 +11,104 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import dev.concur.input.Durations;
 
 /**
- * A hard deadline for one benchmark's forks. JMH's own {@code -to} only interrupts the benchmark
- * thread, which a spin loop ignores and a deadlock cannot act on; so when the deadline passes the
- * watchdog saves a thread dump of every fork ({@code jcmd PID Thread.print}, or SIGQUIT into the
- * JMH log where no jcmd exists), then kills every process this JVM started, forks and their
- * children alike. JMH then sees its fork die and returns, and concur records {@code timeout}.
+ * The deadline of one measuring process, from what it is seen to do. JMH's own {@code -to} only
+ * interrupts the benchmark thread, which a spin loop ignores and a deadlock cannot act on; so the
+ * watchdog watches the fork's progress (batches completed, the longest batch so far, which the fork
+ * rewrites every 250 ms) and kills it only when it has stalled: no batch completed for three times
+ * the longest batch seen (or the estimate, before any) plus {@value #GRACE_SECONDS} s for start-up.
+ * A long but progressing run therefore finishes, however long its batches turn out to be. With
+ * {@code --timeout} the deadline is also absolute.
+ *
+ * <p>When it fires it saves a thread dump of every fork ({@code jcmd PID Thread.print}, or SIGQUIT
+ * into the JMH log where no jcmd exists), then kills every process this JVM started. JMH then sees
+ * its fork die and returns, and concur records {@code timeout}.
  */
 public final class Watchdog implements AutoCloseable {
+    /** Start-up, set-up and teardown allowance on top of the batch-based window. */
+    public static final long GRACE_SECONDS = 20;
+    /** A batch may take this many times the longest one seen before the fork counts as stalled. */
+    public static final int STALL_FACTOR = 3;
+    private static final long POLL_MILLIS = 250;
     private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "concur-watchdog");
         t.setDaemon(true);
         return t;
     });
 
+    /** What the measured processes have done so far. */
+    public record Progress(long batches, long longestBatchNanos) {
+        public static final Progress NONE = new Progress(0, 0);
+    }
+
+    /**
+     * @param hardNanos          an absolute deadline from now ({@code --timeout}, what is left of it), or {@code null}
+     * @param expectedBatchNanos the estimate of one batch, used until a batch has been seen
+     * @param graceNanos         start-up allowance on top of the batch-based window
+     */
+    public record Deadline(Long hardNanos, double expectedBatchNanos, long graceNanos) {
+        public Deadline(Long hardNanos, double expectedBatchNanos) {
+            this(hardNanos, expectedBatchNanos, GRACE_SECONDS * 1_000_000_000L);
+        }
+    }
+
+    private final Deadline deadline;
     private final Path dumpFile;
-    private final ScheduledFuture<?> alarm;
+    private final java.util.function.Supplier<Progress> progress;
+    private final long started = System.nanoTime();
+    private final ScheduledFuture<?> poll;
+    private long lastBatches;
+    private long lastChange = started;
     private volatile boolean fired;
+    private volatile String why;
     private volatile String dumped;
 
-    public Watchdog(long deadlineNanos, Path dumpFile) {
+    public Watchdog(Deadline deadline, Path dumpFile, java.util.function.Supplier<Progress> progress) {
+        this.deadline = deadline;
         this.dumpFile = dumpFile;
-        this.alarm = TIMER.schedule(this::fire, deadlineNanos, TimeUnit.NANOSECONDS);
+        this.progress = progress;
+        this.poll = TIMER.scheduleWithFixedDelay(this::check, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** The window a process may go without completing a batch. */
+    static long stallWindowNanos(double expectedBatchNanos, long longestSeenNanos, long graceNanos) {
+        return (long) (STALL_FACTOR * Math.max(expectedBatchNanos, longestSeenNanos)) + graceNanos;
+    }
+
+    private synchronized void check() {
+        if (fired) return;
+        long now = System.nanoTime();
+        Progress p = progress.get();
+        if (p.batches() != lastBatches) {
+            lastBatches = p.batches();
+            lastChange = now;
+        }
+        if (deadline.hardNanos() != null && now - started > deadline.hardNanos()) {
+            fire("no result within " + Durations.format(roundToMillis(deadline.hardNanos())));
+            return;
+        }
+        long window = stallWindowNanos(deadline.expectedBatchNanos(), p.longestBatchNanos(), deadline.graceNanos());
+        if (now - lastChange > window) {
+            String basis = p.longestBatchNanos() > 0 ? "the longest batch, " + Durations.format(roundToMillis(p.longestBatchNanos()))
+                    : "the estimated batch, " + Durations.format(roundToMillis((long) deadline.expectedBatchNanos()));
+            fire("no batch completed for " + Durations.format(roundToMillis(window)) + " (" + STALL_FACTOR + " x "
+                    + basis + ", + " + Durations.format(roundToMillis(deadline.graceNanos())) + ")");
+        }
+    }
+
+    private static long roundToMillis(long nanos) {
+        return Math.max(1, Math.round(nanos / 1e6)) * 1_000_000L;
     }
 
     public boolean fired() {
         return fired;
+    }
+
+    /** Why it fired, e.g. {@code no result within 10s}; {@code null} if it did not. */
+    public String why() {
+        return why;
     }
 
     /** Where the thread dump went, or {@code null}. */
@@ -45,8 +116,9 @@ public final class Watchdog implements AutoCloseable {
         return dumped;
     }
 
-    private synchronized void fire() {
+    private void fire(String reason) {
         fired = true;
+        why = reason;
         List<ProcessHandle> javas = ProcessHandle.current().descendants()
                 .filter(p -> p.info().command().map(c -> c.endsWith("/java") || c.endsWith("java.exe")).orElse(false))
                 .toList();
@@ -99,21 +171,9 @@ public final class Watchdog implements AutoCloseable {
 
     @Override
     public void close() {
-        alarm.cancel(false);
+        poll.cancel(false);
         synchronized (this) {
             // if the alarm already went off, this waits until the dump and the kill are done
         }
-    }
-
-    /**
-     * The default deadline: start-up, plus warm-up and measurement at the longer of the iteration
-     * time and the estimated batch, times a margin of 3, per fork; at least 30 s.
-     */
-    static long defaultDeadlineNanos(Benchmark b, double estBatchMs) {
-        dev.concur.input.Profile p = b.profile();
-        double batch = estBatchMs * 1e6;
-        double perFork = 20e9 + 3 * (p.warmupIterations() * Math.max(p.warmupTime().toNanos(), batch)
-                + p.iterations() * Math.max(p.iterationTime().toNanos(), batch));
-        return (long) Math.max(30e9, p.forks() * perFork);
     }
 }

@@ -70,7 +70,7 @@ public final class SuiteParser {
             if (r.models == null) throw new InputException(at + "this run has no 'models' (a list, or all)");
             if (r.workloads == null) throw new InputException(at + "this run has no 'workloads' (a list, or all)");
             runs.add(new SuiteRun(r.description, new Choices(r.models, r.workloads, r.tasks, r.latency, r.work, r.threads,
-                    r.cores, r.profile, r.forks, r.warmup, r.iterations, r.time, r.maxBatch, r.timeout), r.line));
+                    r.cores, r.profile, r.forks, r.warmup, r.iterations, r.time, r.maxBatch, r.timeout, r.precision), r.line));
         }
         return new Suite(name, source, raw.description.strip(), List.copyOf(runs));
     }
@@ -123,6 +123,7 @@ public final class SuiteParser {
         @JsonProperty("time") @JsonDeserialize(using = PositiveDuration.class) Long time;
         @JsonProperty("max-batch") @JsonDeserialize(using = PositiveDuration.class) Long maxBatch;
         @JsonProperty("timeout") @JsonDeserialize(using = PositiveDuration.class) Long timeout;
+        @JsonProperty("precision") @JsonDeserialize(using = Percent.class) Double precision;
     }
 
     // ---- value readers: each fails with the parser's location, so messages carry the line ------
@@ -224,6 +225,13 @@ public final class SuiteParser {
         List<Integer> read(JsonParser p, DeserializationContext c) throws IOException {
             int machine = (Integer) c.getAttribute(MACHINE_CORES);
             return CoreCounts.parse(String.join(",", list(p)), machine);
+        }
+    }
+
+    static final class Percent extends Checked<Double> {
+        @Override
+        Double read(JsonParser p, DeserializationContext c) throws IOException {
+            return Values.percent(scalar(p));
         }
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.concur.report.ReportFiles;
+import dev.concur.run.Benchmark;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,7 @@ class BenchCommandTest {
         assertTrue(cli.out.contains("SKIPPED"), cli.out);
         assertTrue(cli.out.contains("sequential/io: skipped: estimated 17 min per batch"), cli.out);
         assertTrue(cli.runner.calls.stream().noneMatch(s -> s.model().equals("sequential")), "sequential never ran");
-        assertEquals(5, cli.runner.calls.size());
+        assertEquals(5, cli.runner.calls.stream().map(Benchmark::model).distinct().count(), "the other five ran");
     }
 
     @Test
@@ -138,14 +139,40 @@ class BenchCommandTest {
     }
 
     @Test
-    void twoIterationsGiveNoConfidenceIntervalRatherThanNaN() throws Exception {
-        assertEquals(0, cli.run("bench", "-m", "virtual", "-w", "io", "--iterations", "2", "--out", out()), cli.err);
+    void fewerThanFiveSamplesGiveTheRangeNeverAStudentInterval() throws Exception {
+        assertEquals(0, cli.run("bench", "-m", "virtual", "-w", "io", "--forks", "1", "--iterations", "3", "--out", out()), cli.err);
         String json = Files.readString(dir.resolve("r.json"));
         assertFalse(json.contains("NaN"), json);
-        JsonNode r = ReportFiles.json().readTree(json).get("results").get(0);
-        assertTrue(r.get("batchTime").get("error").isNull());
-        assertTrue(r.get("note").asText().contains("at least 3"));
-        assertTrue(cli.out.contains("n/a"), cli.out);
+        JsonNode bt = ReportFiles.json().readTree(json).get("results").get(0).get("batchTime");
+        assertTrue(bt.get("error").isNull(), "no interval from 3 samples");
+        assertEquals("range", bt.get("interval").asText());
+        assertTrue(bt.get("min").asDouble() < bt.get("max").asDouble());
+        String note = ReportFiles.json().readTree(json).get("results").get(0).get("note").asText();
+        assertTrue(note.startsWith("fewer than 5 samples (3): ±CI shows half their range"), note);
+        assertTrue(cli.out.contains("range ±"), cli.out);
+    }
+
+    @Test
+    void forksAreAddedUntilThePrecisionTarget() throws Exception {
+        // the fake's samples vary by 1%: one fork of 10 meets ±3%; ±0.5% needs more forks; ±0.01% is never met
+        assertEquals(0, cli.run("bench", "-m", "virtual", "-w", "io", "--out", out()), cli.err);
+        JsonNode r = ReportFiles.json().readTree(dir.resolve("r.json").toFile()).get("results").get(0);
+        assertEquals(1, r.get("params").get("forks").asInt());
+        assertEquals("target", r.get("batchTime").get("stop").asText());
+        assertEquals(0, cli.run("bench", "-m", "virtual", "-w", "io", "--precision", "0.5%", "--out", out()), cli.err);
+        r = ReportFiles.json().readTree(dir.resolve("r.json").toFile()).get("results").get(0);
+        assertTrue(r.get("params").get("forks").asInt() > 1, r.toString());
+        assertTrue(r.get("batchTime").get("errorPct").asDouble() <= 0.5 || !r.get("batchTime").get("stop").asText().equals("target"));
+        assertEquals(0, cli.run("bench", "-m", "virtual", "-w", "io", "--precision", "0.01", "--out", out()), cli.err);
+        r = ReportFiles.json().readTree(dir.resolve("r.json").toFile()).get("results").get(0);
+        int forks = r.get("params").get("forks").asInt();
+        String stop = r.get("batchTime").get("stop").asText();
+        assertTrue(forks == 2 && stop.equals("fork cap") || stop.equals("time cap"), "stopped by a cap: " + forks + " " + stop);
+        assertEquals(2, r.get("params").get("maxForks").asInt(), "the quick profile's fork cap");
+        assertTrue(r.get("note").asText().startsWith("precision target not reached"), r.get("note").asText());
+        assertEquals(forks, r.get("batchTime").get("samplesPerFork").size());
+        assertEquals(2, cli.run("bench", "-m", "virtual", "--precision", "0", "--out", out()));
+        assertTrue(cli.err.contains("must be above 0%"), cli.err);
     }
 
     @Test
@@ -189,5 +216,24 @@ class BenchCommandTest {
         assertEquals(0, cli.run("bench", "--model=virtual", "--workload=http", "--out", out()), cli.err);
         assertTrue(ReportFiles.json().readTree(dir.resolve("r.json").toFile()).get("results").get(0).get("params")
                 .get("target").isNull(), "the embedded loopback server is recorded as null");
+    }
+
+    @Test
+    void oneRunAtATimeSaidInOneLineBeforeAnythingRuns() throws Exception {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        try (var held = dev.concur.run.RunLock.acquire(tmp)) {
+            assertEquals(2, cli.run("bench", "-m", "virtual", "-w", "io", "--out", out()));
+            assertTrue(cli.err.startsWith("concur bench: another concur bench is running (pid " + ProcessHandle.current().pid()),
+                    cli.err);
+            assertEquals(1, cli.err.strip().lines().count());
+            assertFalse(Files.exists(dir.resolve("r.json")), "nothing written");
+            assertTrue(cli.runner.calls.isEmpty(), "nothing ran");
+        }
+        try (var jmh = new java.io.RandomAccessFile(tmp.resolve("jmh.lock").toFile(), "rw");
+             var lock = jmh.getChannel().lock()) {
+            assertEquals(2, cli.run("bench", "-m", "virtual", "-w", "io", "--out", out()));
+            assertTrue(cli.err.contains("another JMH run holds " + tmp.resolve("jmh.lock")), cli.err);
+        }
+        assertEquals(0, cli.run("bench", "-m", "virtual", "-w", "io", "--out", out()), "free again: " + cli.err);
     }
 }

@@ -25,7 +25,7 @@ class BenchRunTest {
     }
 
     private static Choices of(List<String> m, List<String> w, Integer tasks, List<Integer> cores) {
-        return new Choices(m, w, tasks, null, null, null, cores, null, null, null, null, null, null, null);
+        return new Choices(m, w, tasks, null, null, null, cores, null, null, null, null, null, null, null, null);
     }
 
     @Test

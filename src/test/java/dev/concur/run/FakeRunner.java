@@ -51,13 +51,17 @@ public final class FakeRunner implements BenchmarkRunner {
         return this;
     }
 
+    private static int warmupBatches(Benchmark b) {
+        return b.profile().adaptiveWarmup() ? 5 : 0;
+    }
+
     @Override
     public List<String> forkJvmArgs() {
         return List.of("-Xms1g", "-Xmx1g");
     }
 
     @Override
-    public RunOutcome run(Benchmark spec, int index, long deadlineNanos) {
+    public RunOutcome run(Benchmark spec, int index, int iterations, Watchdog.Deadline deadline) {
         calls.add(spec);
         Profile profile = spec.profile();
         int n = spec.params().tasks();
@@ -69,26 +73,25 @@ public final class FakeRunner implements BenchmarkRunner {
         ForkInfo fork = new ForkInfo(4242, flags, "25.0.3+9-LTS", procs, pinned == null || lie ? "0-1" : pinned);
         ModelUsage usage = spec.caps().waiting() == n
                 ? new ModelUsage(null, n * 10L, Math.min(n, 1000)) : new ModelUsage(spec.threads(), spec.threads(), spec.threads());
-        long batches = 10L * profile.forks();
+        long batches = 10L;
         double cpuNanos = spec.workload().usesWork() ? spec.params().work() * estimator.nanosPerRound() : 1;
         if (failing.contains(spec.model())) {
             ForkReport r = new ForkReport(fork, 0, 0, n, 123456789L, null, cpuNanos, usage,
-                    "java.lang.IllegalStateException: injected failure\n\tat Fake.run(Fake.java:1)", List.of(), null, null, null);
+                    "java.lang.IllegalStateException: injected failure\n\tat Fake.run(Fake.java:1)", List.of(), null, null, null,
+                    0, 0, null, null);
             return RunOutcome.failed(r.error(), List.of(r), pinned);
         }
         boolean bad = invalid.contains(spec.model());
         ForkReport r = new ForkReport(fork, batches, bad ? batches - 1 : batches, n, 123456789L,
                 bad ? "batch 3: " + (n - 1) + " of " + n + " tasks completed, checksum 1 (expected 123456789)" : null,
-                cpuNanos, usage, null, List.of(), null, null, null);
+                cpuNanos, usage, null, List.of(), null, null, null, warmupBatches(spec), 600_000_000L,
+                spec.profile().adaptiveWarmup() ? true : null, spec.profile().adaptiveWarmup() ? 1.5 : null);
         double base = estimator.batchMillis(spec);
         List<Double> samples = new ArrayList<>();
-        double sum = 0;
-        for (int i = 0; i < profile.iterations() * profile.forks(); i++) {
+        for (int i = 0; i < iterations; i++) {
             double s = base * (1 + 0.01 * random.nextGaussian());
             samples.add(s);
-            sum += s;
         }
-        double mean = sum / samples.size();
-        return RunOutcome.measured(mean, samples.size() > 2 ? mean * 0.015 : null, samples, batches, List.of(r), pinned);
+        return RunOutcome.measured(List.of(samples), batches, List.of(r), pinned);
     }
 }

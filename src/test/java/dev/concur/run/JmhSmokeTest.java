@@ -33,8 +33,9 @@ class JmhSmokeTest {
         StringWriter e = new StringWriter();
         cl.setOut(new PrintWriter(o));
         cl.setErr(new PrintWriter(e));
+        // the default adaptive warm-up (capped for speed by --time's iterations), 2 forks of 3 iterations
         int code = cl.execute("bench", "--model=virtual,eventloop", "--workload=mixed", "--tasks", "40",
-                "--latency", "5ms", "--work", "2000", "--warmup", "1", "--iterations", "3", "--time", "50ms",
+                "--latency", "5ms", "--work", "2000", "--forks", "2", "--iterations", "3", "--time", "50ms",
                 "--no-progress", "--out", out.toString(), "--jmh-json", dir.resolve("jmh.json").toString());
         assertEquals(0, code, o + "\n" + e);
         JsonNode report = ReportFiles.json().readTree(out.toFile());
@@ -45,7 +46,15 @@ class JmhSmokeTest {
             assertTrue(r.get("validation").get("batches").asLong() >= 4, "warm-up and measured batches were checked");
             double ms = r.get("batchTime").get("score").asDouble();
             assertTrue(ms >= 5 && ms < 5_000, "a batch waits at least its 5 ms latency: " + ms);
-            assertEquals(3, r.get("batchTime").get("samples").size());
+            assertEquals(6, r.get("batchTime").get("samples").size(), "2 forks x 3 iterations");
+            assertEquals(2, r.get("batchTime").get("samplesPerFork").size());
+            assertEquals(2, r.get("params").get("forks").asInt());
+            assertEquals("fixed forks", r.get("batchTime").get("stop").asText());
+            assertEquals("student-t", r.get("batchTime").get("interval").asText());
+            JsonNode warm = r.get("warmup");
+            assertEquals("adaptive", warm.get("mode").asText());
+            assertEquals(2, warm.get("batchesPerFork").size());
+            for (JsonNode n : warm.get("batchesPerFork")) assertTrue(n.asInt() >= 1, "each fork warmed up: " + warm);
             JsonNode fork = r.get("forks").get(0);
             assertTrue(fork.get("jvmArgs").toString().contains("-Xmx4g"), fork.toString());
             assertTrue(fork.get("availableProcessors").asInt() >= 1);
@@ -54,7 +63,7 @@ class JmhSmokeTest {
         // task latency for every model; the loop-lag probe for the event loop only
         for (JsonNode r : report.get("results")) {
             JsonNode lat = r.get("taskLatency");
-            assertTrue(lat.get("count").asLong() >= 3 * 40, "every task of every measured batch: " + lat);
+            assertTrue(lat.get("count").asLong() >= 6 * 40, "every task of every measured batch: " + lat);
             assertTrue(lat.get("p50").asDouble() >= 5 && lat.get("p50").asDouble() <= lat.get("max").asDouble(), lat.toString());
             assertTrue(r.get("memoryPerTaskBytes").asDouble() >= 0);
         }
@@ -73,7 +82,8 @@ class JmhSmokeTest {
         JsonNode pm = first.get("primaryMetric");
         assertEquals("ms/op", pm.get("scoreUnit").asText());
         assertEquals(2, pm.get("scoreConfidence").size());
-        assertEquals(3, pm.get("rawData").get(0).size(), "one fork, three measured iterations");
+        assertEquals(2, pm.get("rawData").size(), "concur's two forks appear as JMH's forks");
+        assertEquals(3, pm.get("rawData").get(0).size(), "three measured iterations each");
         assertTrue(first.has("secondaryMetrics"));
         assertTrue(first.get("jvmArgs").toString().contains("-Xmx4g"));
         // and concur's own gate pairs it with the concur report of the same run

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** The planner resolves every benchmark once: later stages never look a name up again. */
 class PlannerTest {
     private static Choices models(List<String> m, List<String> w) {
-        return new Choices(m, w, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new Choices(m, w, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     @Test
@@ -33,7 +33,7 @@ class PlannerTest {
     @Test
     void unusedValuesAreZeroAndCapsAreAtTheForksCoreCount() {
         Choices c = new Choices(List.of("forkjoin"), List.of("cpu", "io"), 1000, 50_000_000L, 1000L, null, List.of(1, 2),
-                null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null);
         List<Benchmark> b = Planner.plan(c, null, 2, null).benchmarks();
         assertEquals(4, b.size());
         Benchmark cpu1 = b.get(0);
@@ -50,9 +50,9 @@ class PlannerTest {
     @Test
     void commandLineOverSuiteOverDefaultsAndTheOverridesAreNamed() {
         Choices run = new Choices(List.of("virtual"), List.of("io"), 500, 20_000_000L, null, 64, null, "precise", null,
-                null, 4, null, null, null);
+                null, 4, null, null, null, 2.0);
         Suite suite = new Suite("t", "t.yaml", "a suite", List.of(new SuiteRun("one run", run, 3)));
-        Choices cli = new Choices(null, null, 700, null, null, null, null, null, null, 0, null, null, null, null);
+        Choices cli = new Choices(null, null, 700, null, null, null, null, null, null, 0, null, null, null, null, null);
         Plan plan = Planner.plan(cli, suite, 2, null);
         Benchmark b = plan.benchmarks().get(0);
         assertEquals(700, b.params().tasks(), "the command line wins");
@@ -71,7 +71,7 @@ class PlannerTest {
         List<Benchmark> b = Planner.plan(models(List.of("virtual"), List.of("http", "io")), null, 2, "http://h:1").benchmarks();
         assertEquals("http://h:1", b.get(0).target());
         assertNull(b.get(1).target());
-        assertEquals("http://h:1", b.get(0).resultParams(null).target());
+        assertEquals("http://h:1", b.get(0).resultParams(null, 1).target());
     }
 
     @Test

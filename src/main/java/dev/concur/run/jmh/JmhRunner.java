@@ -25,7 +25,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.IterationResult;
-import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -50,8 +49,8 @@ public final class JmhRunner implements BenchmarkRunner {
     private final Path reportPath;
     private final String runId;
     private final Path jmhJson;
-    private final java.util.Map<String, String> forkProperties;
-    private final List<RunResult> allResults = new ArrayList<>();
+    /** Every fork's JMH result, per benchmark (its index in the run), for --jmh-json. */
+    private final java.util.SortedMap<Integer, List<RunResult>> forkResults = new java.util.TreeMap<>();
     private final String taskset = Affinity.taskset();
     private final String hostCpus = ForkProbe.cpusAllowedList();
 
@@ -60,16 +59,23 @@ public final class JmhRunner implements BenchmarkRunner {
         this.reportPath = context.reportPath();
         this.runId = context.runId();
         this.jmhJson = context.jmhJson();
-        this.forkProperties = context.forkProperties() == null ? java.util.Map.of() : context.forkProperties();
     }
 
     /**
      * Rewrites {@code --jmh-json} with every result so far, in exactly the format JMH's own
      * {@code -rf json} writes (JMH's ResultFormat does the writing): params, rawData,
-     * scoreConfidence, secondaryMetrics. Benchmarks that failed are absent, as in JMH.
+     * scoreConfidence, secondaryMetrics. Benchmarks that failed are absent, as in JMH. The forks that
+     * concur ran one at a time appear as one benchmark with one rawData row per fork, as if JMH had
+     * run them with -f N.
      */
     private void writeJmhJson() {
         if (jmhJson == null) return;
+        List<RunResult> allResults = new ArrayList<>();
+        for (List<RunResult> forks : forkResults.values()) {
+            List<BenchmarkResult> each = new ArrayList<>();
+            for (RunResult r : forks) each.addAll(r.getBenchmarkResults());
+            allResults.add(new RunResult(forks.get(0).getParams(), each));
+        }
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         try (PrintStream ps = new PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8)) {
             org.openjdk.jmh.results.format.ResultFormatFactory
@@ -100,7 +106,8 @@ public final class JmhRunner implements BenchmarkRunner {
     }
 
     @Override
-    public RunOutcome run(Benchmark benchmark, int index, long deadlineNanos) throws InterruptedException {
+    public RunOutcome run(Benchmark benchmark, int index, int iterations, Watchdog.Deadline deadline)
+            throws InterruptedException {
         Profile profile = benchmark.profile();
         Path dir;
         try {
@@ -112,7 +119,10 @@ public final class JmhRunner implements BenchmarkRunner {
             List<String> jvmArgs = new ArrayList<>(forkJvmArgs());
             jvmArgs.add("-D" + ForkReport.DIR_PROPERTY + "=" + dir);
             if (runId != null) jvmArgs.add("-Dconcur.run=" + runId);
-            forkProperties.forEach((k, v) -> jvmArgs.add("-D" + k + "=" + v));
+            if (profile.adaptiveWarmup()) {
+                jvmArgs.add("-D" + ForkReport.WARMUP_MAX_MILLIS + "=" + profile.warmupCap().toMillis());
+                jvmArgs.add("-D" + ForkReport.WARMUP_MAX_BATCHES + "=" + profile.warmupCapBatches());
+            }
             String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             String jvm = javaBin;
             String pinned = null;
@@ -136,10 +146,11 @@ public final class JmhRunner implements BenchmarkRunner {
                     .param("latency", Durations.format(benchmark.params().latencyNanos()))
                     .param("work", Long.toString(benchmark.params().work()))
                     .param("threads", Integer.toString(benchmark.threads()))
-                    .forks(profile.forks())
-                    .warmupIterations(profile.warmupIterations())
+                    .param("target", benchmark.target() == null ? "" : benchmark.target())
+                    .forks(1) // one fork per call: BenchRun adds forks until the precision target
+                    .warmupIterations(profile.adaptiveWarmup() ? 0 : profile.warmupIterations())
                     .warmupTime(TimeValue.nanoseconds(profile.warmupTime().toNanos()))
-                    .measurementIterations(profile.iterations())
+                    .measurementIterations(iterations)
                     .measurementTime(TimeValue.nanoseconds(profile.iterationTime().toNanos()))
                     .jvmArgs(jvmArgs.toArray(String[]::new))
                     .shouldFailOnError(true)
@@ -148,7 +159,7 @@ public final class JmhRunner implements BenchmarkRunner {
             String failure = null;
             Path dump = reportPath == null ? null : reportPath.resolveSibling(AtomicFiles.stem(reportPath) + ".threads-"
                     + (index + 1) + "-" + benchmark.model() + "-" + benchmark.workloadName() + (benchmark.cores() != null ? "-" + benchmark.cores() + "c" : "") + ".txt");
-            Watchdog watchdog = new Watchdog(deadlineNanos, dump);
+            Watchdog watchdog = new Watchdog(deadline, dump, () -> progress(dir));
             try {
                 results = new Runner(opts, OutputFormatFactory.createFormatInstance(jmhOutput, VerboseMode.NORMAL)).run();
             } catch (RunnerException | RuntimeException e) {
@@ -159,8 +170,8 @@ public final class JmhRunner implements BenchmarkRunner {
             if (Thread.interrupted()) throw new InterruptedException();
             List<ForkReport> forks = readForkReports(dir);
             if (watchdog.fired()) {
-                return RunOutcome.timedOut("timeout: no result within " + Durations.format(roundToMillis(deadlineNanos))
-                        + "; the forks were killed", forks, pinned, watchdog.dump());
+                return RunOutcome.timedOut("timeout: " + watchdog.why() + "; the forks were killed", forks, pinned,
+                        watchdog.dump());
             }
             String forkError = forks.stream().map(ForkReport::error).filter(e -> e != null).findFirst().orElse(null);
             if (forkError != null) failure = forkError;
@@ -168,7 +179,8 @@ public final class JmhRunner implements BenchmarkRunner {
                 failure = "JMH returned no result (see the JMH log)";
             }
             if (failure != null) return RunOutcome.failed(failure, forks, pinned);
-            allResults.add(results.iterator().next());
+            RunResult rr = results.iterator().next();
+            forkResults.computeIfAbsent(index, k -> new ArrayList<>()).add(rr);
             writeJmhJson();
             return outcome(results.iterator().next(), forks, pinned);
         } finally {
@@ -176,18 +188,38 @@ public final class JmhRunner implements BenchmarkRunner {
         }
     }
 
+    /** The per-iteration scores of each fork (JMH reports one BenchmarkResult per fork). */
     private static RunOutcome outcome(RunResult rr, List<ForkReport> forks, String pinned) {
-        Result<?> primary = rr.getPrimaryResult();
-        double err = primary.getScoreError();
-        List<Double> samples = new ArrayList<>();
+        List<List<Double>> perFork = new ArrayList<>();
         long batches = 0;
         for (BenchmarkResult br : rr.getBenchmarkResults()) {
+            List<Double> samples = new ArrayList<>();
             for (IterationResult ir : br.getIterationResults()) {
                 samples.add(ir.getPrimaryResult().getScore());
                 batches += ir.getMetadata().getMeasuredOps();
             }
+            perFork.add(samples);
         }
-        return RunOutcome.measured(primary.getScore(), Double.isFinite(err) ? err : null, samples, batches, forks, pinned);
+        return RunOutcome.measured(perFork, batches, forks, pinned);
+    }
+
+    /** What the forks of this run have done so far, from their heartbeat files. */
+    static Watchdog.Progress progress(Path dir) {
+        long batches = 0, longest = 0;
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path p : files.filter(f -> f.getFileName().toString().startsWith(ForkReport.PROGRESS_FILE_PREFIX)).toList()) {
+                try {
+                    String[] f = Files.readString(p).trim().split(" ");
+                    batches += Long.parseLong(f[0]);
+                    longest = Math.max(longest, Long.parseLong(f[1]));
+                } catch (IOException | RuntimeException e) {
+                    // a beat being replaced right now: the next poll reads it
+                }
+            }
+        } catch (IOException e) {
+            return Watchdog.Progress.NONE;
+        }
+        return new Watchdog.Progress(batches, longest);
     }
 
     private static List<ForkReport> readForkReports(Path dir) {
@@ -204,10 +236,6 @@ public final class JmhRunner implements BenchmarkRunner {
             return out;
         }
         return out;
-    }
-
-    private static long roundToMillis(long nanos) {
-        return Math.round(nanos / 1e6) * 1_000_000L;
     }
 
     private static String rootMessage(Throwable e) {
