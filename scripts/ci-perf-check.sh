@@ -8,6 +8,9 @@
 # merged samples and exits with its code: 0 no regression, 1 regression, 2 input error,
 # 3 inconclusive. Both sides run HEAD_REF's benchmarks/ci.yaml, so they measure the same thing.
 #
+# The ci suite runs 4 forks per benchmark, so 2 rounds give the test 8 forks a side (its unit is the
+# fork: see docs/compare.md).
+#
 # Environment: CONCUR_PERF_OUT (default results/ci-perf), CONCUR_PERF_ROUNDS (default 2),
 # CONCUR_PERF_SUITE (default: HEAD_REF's benchmarks/ci.yaml), CONCUR_COMPARE_ARGS (extra
 # arguments for concur compare, e.g. --threshold 10).

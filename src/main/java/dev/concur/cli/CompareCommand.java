@@ -30,8 +30,8 @@ import picocli.CommandLine.Parameters;
                 "  0  no regression",
                 "  1  a regression",
                 "  2  bad input: an unreadable or invalid result file, a bad option",
-                "  3  inconclusive: too few samples, NaN or missing scores, a unit mismatch, a",
-                "     baseline benchmark missing or failed now (with --strict: differing environments)"})
+                "  3  inconclusive: too few forks, NaN or missing scores, a unit mismatch, a baseline",
+                "     benchmark missing or failed now, nothing to compare (--strict: other environments)"})
 final class CompareCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Spec
@@ -60,6 +60,16 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "differing environments (CPU, cores, JDK, JVM flags) make the comparison inconclusive (exit 3)")
     boolean strict;
 
+    @Option(names = "--unit", paramLabel = "UNIT", defaultValue = "fork",
+            description = "what one observation of the test is: fork (each fork's median iteration; iterations of one "
+                    + "fork are not independent) or iteration (every iteration, as if independent) (default: ${DEFAULT-VALUE})")
+    String unit;
+
+    @Option(names = "--metric", paramLabel = "NAME",
+            description = "compare a JMH secondary metric instead of the primary score, e.g. gc.alloc.rate.norm "
+                    + "(from -prof gc)")
+    String metric;
+
     @Option(names = "--summary", paramLabel = "FILE", description = "write a Markdown summary (e.g. >> $GITHUB_STEP_SUMMARY via a file)")
     Path summary;
 
@@ -78,9 +88,15 @@ final class CompareCommand implements Callable<Integer> {
                 throw new InputException("cannot write " + out + ": " + e.getMessage());
             }
         }
-        List<ResultFile> base = read(baseline);
-        List<ResultFile> cur = read(current);
-        List<Verdict> verdicts = new Gate(alpha, thresholdPct / 100).compare(base, cur);
+        Gate.Unit u;
+        try {
+            u = Gate.Unit.parse(unit);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(e.getMessage());
+        }
+        List<ResultFile> base = read(baseline, metric);
+        List<ResultFile> cur = read(current, metric);
+        List<Verdict> verdicts = new Gate(alpha, thresholdPct / 100, u).compare(base, cur);
         List<String> warnings = new ArrayList<>(Gate.environmentDifferences(base, cur));
         int code = CompareOutcome.exitCode(verdicts, !warnings.isEmpty(), strict, allowMissing, allowInconclusive);
         CompareOutcome outcome = new CompareOutcome(baseline.stream().map(Path::toString).toList(),
@@ -90,13 +106,20 @@ final class CompareCommand implements Callable<Integer> {
         out.print(CompareRenderer.table(verdicts));
         out.println();
         for (String w : warnings) out.println("warning: " + w + (strict ? " (--strict: inconclusive)" : ""));
+        if (verdicts.stream().allMatch(v -> v.verdict().equals(Verdict.NEW))) {
+            out.println("nothing to compare: the baseline has no benchmark (inconclusive)");
+        }
+        if (u == Gate.Unit.ITERATION) {
+            out.println("note: --unit iteration treats the iterations of one fork as independent; they are not");
+        }
         out.printf("%d regression, %d improvement, %d no change, %d inconclusive, %d new -> exit %d%n",
                 outcome.count(Verdict.REGRESSION), outcome.count(Verdict.IMPROVEMENT), outcome.count(Verdict.NO_CHANGE),
                 outcome.count(Verdict.INCONCLUSIVE), outcome.count(Verdict.NEW), code);
         for (Verdict v : verdicts) {
             if (v.verdict().equals(Verdict.REGRESSION)) {
-                out.printf("REGRESSION: %s is %s slower (95%% CI %s to %s, p %s after Holm)%n", v.benchmark(),
+                out.printf("REGRESSION: %s is %s %s (95%% CI %s to %s, p %s after Holm)%n", v.benchmark(),
                         String.format(java.util.Locale.ROOT, "%.1f%%", 100 * (v.lowerIsBetter() ? v.change() : -v.change())),
+                        v.unit().equals("ms/op") ? "slower" : v.unit().startsWith("ops/") ? "less throughput" : "higher",
                         String.format(java.util.Locale.ROOT, "%+.1f%%", 100 * v.ciLow()),
                         String.format(java.util.Locale.ROOT, "%+.1f%%", 100 * v.ciHigh()),
                         v.pHolm() < 1e-4 ? "<0.0001" : String.format(java.util.Locale.ROOT, "%.4f", v.pHolm()));
@@ -108,9 +131,9 @@ final class CompareCommand implements Callable<Integer> {
         return code;
     }
 
-    private static List<ResultFile> read(List<Path> paths) {
+    private static List<ResultFile> read(List<Path> paths, String metric) {
         List<ResultFile> files = new ArrayList<>();
-        for (Path p : paths) files.add(ResultReader.read(p));
+        for (Path p : paths) files.add(ResultReader.read(p, metric));
         return files;
     }
 }

@@ -4,15 +4,17 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The identity of a benchmark across runs: the JMH benchmark, its parameters (model, workload,
- * batch size, pool size for concur's) and the core count. Two results pair up only when all of
- * these are equal.
+ * The identity of a benchmark across runs: the full JMH benchmark name, its mode, every parameter,
+ * and the core count. Two results pair up only when all of these are equal. The mode is a field of
+ * its own, so a {@code @Param} called {@code mode} never collides with it.
  *
- * @param benchmark the JMH benchmark method, e.g. {@code dev.concur.fork.BatchBenchmark.batch}
- * @param params    parameters, sorted by name
+ * @param benchmark the full JMH benchmark name, e.g. {@code dev.concur.fork.BatchBenchmark.batch}
+ * @param mode      JMH's mode ({@code avgt}, {@code thrpt}, {@code sample}, {@code ss}); concur's reports are {@code avgt}
+ * @param params    every parameter, sorted by name
  * @param cores     core count the fork was limited to, or {@code null}
  */
-public record BenchmarkKey(String benchmark, Map<String, String> params, Integer cores) implements Comparable<BenchmarkKey> {
+public record BenchmarkKey(String benchmark, String mode, Map<String, String> params, Integer cores)
+        implements Comparable<BenchmarkKey> {
 
     public static final String CONCUR_BENCHMARK = "dev.concur.fork.BatchBenchmark.batch";
     /** The same benchmark's name before its class moved to {@code dev.concur.fork}: old JMH files still pair. */
@@ -22,15 +24,17 @@ public record BenchmarkKey(String benchmark, Map<String, String> params, Integer
         params = Map.copyOf(new TreeMap<>(params));
     }
 
-    /** A short label: {@code virtual/io tasks=2000 latency=100ms @2} for concur's benchmark. */
+    /**
+     * A short label: {@code virtual/io latency=100ms tasks=2000 threads=200 @2} for concur's
+     * benchmark; the full name, the mode in brackets and the parameters for any other.
+     */
     public String label() {
         StringBuilder sb = new StringBuilder();
         Map<String, String> rest = new TreeMap<>(params);
-        if (benchmark.equals(CONCUR_BENCHMARK)) {
+        if (benchmark.equals(CONCUR_BENCHMARK) && mode.equals("avgt")) {
             sb.append(rest.remove("model")).append('/').append(rest.remove("workload"));
         } else {
-            String b = benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1);
-            sb.append(b);
+            sb.append(benchmark).append(" [").append(mode).append(']');
         }
         rest.forEach((k, v) -> sb.append(' ').append(k).append('=').append(v));
         if (cores != null) sb.append(" @").append(cores);

@@ -21,12 +21,14 @@ public record CompareOutcome(List<String> baseline, List<String> current, double
     }
 
     /**
-     * The exit code: any regression is 1; otherwise inconclusive pairs (unless allowed) or, with
-     * {@code strict}, differing environments are 3; otherwise 0.
+     * The exit code: any regression is 1; otherwise comparing nothing (no baseline benchmark),
+     * inconclusive pairs (unless allowed) or, with {@code strict}, differing environments are 3;
+     * otherwise 0.
      */
     public static int exitCode(List<Verdict> verdicts, boolean envDiffers, boolean strict, boolean allowMissing,
                                boolean allowInconclusive) {
         if (verdicts.stream().anyMatch(v -> v.verdict().equals(Verdict.REGRESSION))) return 1;
+        if (verdicts.stream().allMatch(v -> v.verdict().equals(Verdict.NEW))) return 3; // nothing was compared
         if (strict && envDiffers) return 3;
         boolean blocking = verdicts.stream().anyMatch(v -> v.verdict().equals(Verdict.INCONCLUSIVE)
                 && !allowInconclusive && !(allowMissing && v.missing()));

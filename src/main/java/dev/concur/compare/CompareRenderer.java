@@ -13,7 +13,7 @@ public final class CompareRenderer {
                 v.change() == null ? "-" : pct(v.change()),
                 v.ciLow() == null ? "-" : "[" + pct(v.ciLow()) + ", " + pct(v.ciHigh()) + "]",
                 v.pHolm() == null ? "-" : p(v.pHolm()),
-                v.verdict() + (v.reason() != null && !v.verdict().equals(Verdict.NO_CHANGE) ? ": " + v.reason() : "")};
+                v.verdict() + (v.reason() != null ? ": " + v.reason() : "")};
     }
 
     private static final String[] HEAD = {"benchmark", "baseline (median)", "current (median)", "change", "95% CI",

@@ -7,15 +7,21 @@ import java.util.List;
  *
  * @param key           identity
  * @param status        {@code ok}, or why there is nothing to compare ({@code failed}, {@code invalid},
- *                      {@code timeout}, {@code skipped}, {@code no score})
- * @param unit          score unit, e.g. {@code ms} or {@code ms/op} or {@code ops/s}
+ *                      {@code timeout}, {@code skipped}, {@code no score}, {@code no metric X})
+ * @param unit          score unit, normalised ({@code ms/op} for time per operation, {@code ops/s} for
+ *                      throughput; others as written, e.g. {@code B/op})
  * @param lowerIsBetter the direction, from the unit or JMH mode
- * @param samples       raw per-iteration values (every fork, every file merged)
+ * @param forks         raw per-iteration values, one list per fork (every file merged, in order)
  */
-public record Side(BenchmarkKey key, String status, String unit, boolean lowerIsBetter, List<Double> samples) {
+public record Side(BenchmarkKey key, String status, String unit, boolean lowerIsBetter, List<List<Double>> forks) {
+
+    /** Every sample, fork after fork. */
+    public List<Double> samples() {
+        return forks.stream().flatMap(List::stream).toList();
+    }
 
     /** Every sample is a finite number. */
     public boolean finite() {
-        return samples.stream().allMatch(d -> d != null && Double.isFinite(d));
+        return forks.stream().flatMap(List::stream).allMatch(d -> d != null && Double.isFinite(d));
     }
 }

@@ -140,7 +140,8 @@ public class BatchBenchmark {
 
     /**
      * The adaptive warm-up: batches, each validated like any other, until {@link SteadyState}'s
-     * rule holds or a cap (time or batches, from the host) is reached. JMH's own warm-up iterations
+     * rule holds or a cap (time or batches, from the host) is reached; the time cap only applies
+     * once there are enough batches for the rule to judge. JMH's own warm-up iterations
      * are then 0, and JMH measures a model that is already steady, or says in the report that it
      * never got there. Without the cap properties (a fixed {@code --warmup N}) this does nothing.
      */
@@ -157,7 +158,9 @@ public class BatchBenchmark {
             rule.add(System.nanoTime() - t0);
             warmupBatches = rule.batches();
             warmupNanos = System.nanoTime() - start;
-        } while (!rule.steady() && warmupNanos < capNanos && rule.batches() < capBatches);
+            // the time cap never stops it before the rule has a whole window to judge
+        } while (!rule.steady() && (warmupNanos < capNanos || rule.batches() < SteadyState.WINDOW)
+                && rule.batches() < capBatches);
         steady = rule.steady();
         spreadPct = rule.spreadPct();
         writeReport();

@@ -21,18 +21,23 @@ class CompareCommandTest {
 
     private final CliFixture cli = new CliFixture();
 
-    /** A JMH-format file with the given benchmarks: name → mean (CV 2 %, 12 samples). */
+    /** A JMH-format file with the given benchmarks: name → mean; 8 forks of 5 iterations, CV 2 % each level. */
     private Path jmh(String name, long seed, String unit, String mode, Object... nameMean) throws Exception {
         Random r = new Random(seed);
         StringBuilder sb = new StringBuilder("[");
         for (int i = 0; i < nameMean.length; i += 2) {
             double mean = (Double) nameMean[i + 1];
-            List<String> xs = new ArrayList<>();
-            for (int k = 0; k < 12; k++) xs.add(Double.toString(mean * (1 + 0.02 * r.nextGaussian())));
+            List<String> forks = new ArrayList<>();
+            for (int f = 0; f < 8; f++) {
+                double forkMean = mean * (1 + 0.02 * r.nextGaussian());
+                List<String> xs = new ArrayList<>();
+                for (int k = 0; k < 5; k++) xs.add(Double.toString(forkMean * (1 + 0.02 * r.nextGaussian())));
+                forks.add("[" + String.join(",", xs) + "]");
+            }
             if (i > 0) sb.append(',');
             sb.append("{\"benchmark\":\"org.bench.").append(nameMean[i]).append("\",\"mode\":\"").append(mode)
                     .append("\",\"jdkVersion\":\"25\",\"jvmArgs\":[],\"primaryMetric\":{\"score\":").append(mean)
-                    .append(",\"scoreUnit\":\"").append(unit).append("\",\"rawData\":[[").append(String.join(",", xs)).append("]]}}");
+                    .append(",\"scoreUnit\":\"").append(unit).append("\",\"rawData\":[").append(String.join(",", forks)).append("]}}");
         }
         return Files.writeString(dir.resolve(name), sb.append(']').toString());
     }
@@ -52,9 +57,9 @@ class CompareCommandTest {
         Path summary = dir.resolve("summary.md");
         Path json = dir.resolve("verdicts.json");
         assertEquals(1, cli.run("compare", a.toString(), b.toString(), "--summary", summary.toString(), "--json", json.toString()));
-        assertTrue(cli.out.contains("REGRESSION: Alpha.run mode=avgt is 3"), cli.out);
+        assertTrue(cli.out.contains("REGRESSION: org.bench.Alpha.run [avgt] is 3"), cli.out);
         assertTrue(Files.readString(summary).startsWith("### ❌ concur: 1 performance regression(s)"));
-        assertTrue(Files.readString(summary).contains("| Alpha.run mode=avgt |"), Files.readString(summary));
+        assertTrue(Files.readString(summary).contains("| org.bench.Alpha.run [avgt] |"), Files.readString(summary));
         JsonNode v = ReportFiles.json().readTree(json.toFile());
         assertEquals(1, v.get("exitCode").asInt());
         assertEquals("regression", v.get("verdicts").get(0).get("verdict").asText());
@@ -84,19 +89,28 @@ class CompareCommandTest {
     @Test
     void unitMismatchAndNaNAreInconclusive() throws Exception {
         Path a = jmh("a.json", 1, "ms/op", "avgt", "Alpha.run", 100.0);
-        Path b = jmh("b.json", 2, "us/op", "avgt", "Alpha.run", 100.0);
+        Path b = jmh("b.json", 2, "B/op", "avgt", "Alpha.run", 100.0);
         assertEquals(3, cli.run("compare", a.toString(), b.toString()));
-        assertTrue(cli.out.contains("unit mismatch: ms/op vs us/op"), cli.out);
+        assertTrue(cli.out.contains("unit mismatch: ms/op vs B/op"), cli.out);
+        // the same quantity at another scale is one unit: 100 ms/op = 100,000 us/op
+        Path us = jmh("us.json", 2, "us/op", "avgt", "Alpha.run", 100_000.0);
+        assertEquals(0, cli.run("compare", a.toString(), us.toString()), cli.out);
         Path n = Files.writeString(dir.resolve("n.json"), Files.readString(a).replaceFirst("\\[\\[[0-9.]+", "[[\"NaN\""));
         assertEquals(3, cli.run("compare", a.toString(), n.toString()));
         assertTrue(cli.out.contains("a NaN or infinite sample"), cli.out);
     }
 
     @Test
-    void fewSamplesAreInconclusive() throws Exception {
+    void fewForksAreInconclusive() throws Exception {
         Path a = Files.writeString(dir.resolve("a.json"), ResultReaderTest.JMH);
-        assertEquals(3, cli.run("compare", a.toString(), a.toString()));
-        assertTrue(cli.out.contains("fewer than 5 samples (2 vs 2)"), cli.out);
+        Path b = Files.writeString(dir.resolve("b.json"), ResultReaderTest.JMH.replace("[ [ 102.0, 103.0 ] ]", "[ [ 112.0, 113.0 ] ]"));
+        assertEquals(3, cli.run("compare", a.toString(), b.toString()));
+        assertTrue(cli.out.contains("fewer than 5 forks a side (1 vs 1)"), cli.out);
+        // --unit iteration treats iterations as independent (and says so): 2 vs 2 samples are still too few
+        assertEquals(3, cli.run("compare", a.toString(), b.toString(), "--unit", "iteration"));
+        assertTrue(cli.out.contains("fewer than 5 samples a side (2 vs 2)"), cli.out);
+        assertTrue(cli.out.contains("note: --unit iteration treats the iterations of one fork as independent"), cli.out);
+        assertEquals(2, cli.run("compare", a.toString(), b.toString(), "--unit", "run"));
     }
 
     @Test
@@ -146,6 +160,7 @@ class CompareCommandTest {
         Path b1 = jmh("b1.json", 3, "ms/op", "avgt", "Alpha.run", 100.0);
         Path json = dir.resolve("v.json");
         assertEquals(0, cli.run("compare", a1 + "," + a2, b1.toString(), "--json", json.toString()));
-        assertEquals(24, ReportFiles.json().readTree(json.toFile()).get("verdicts").get(0).get("nBaseline").asInt());
+        assertEquals(16, ReportFiles.json().readTree(json.toFile()).get("verdicts").get(0).get("nBaseline").asInt(),
+                "8 forks from each baseline file");
     }
 }
