@@ -11,7 +11,7 @@
 # is a false alarm; a slow pair is a hit when a virtual/* benchmark is flagged, and a false alarm for
 # every other benchmark it flags. The summary goes to $OUT/calibration.md (and stdout).
 #
-# It takes about 6 minutes a pair on 2 cores (two builds, four interleaved ci runs); nothing else
+# It takes about 5 minutes a pair on 2 cores (two builds, twelve interleaved ci runs); nothing else
 # should run meanwhile (concur runs one benchmark at a time and says so).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -98,7 +98,7 @@ done
   echo "# Gate calibration on real builds"
   echo
   echo "\`scripts/gate-calibration.sh $pairs $slow_pct\` on $(nproc) cores, base $head_sha; each pair is"
-  echo "\`scripts/ci-perf-check.sh\` (the ci suite, 2 interleaved runs a side, 4 forks each)."
+  echo "\`scripts/ci-perf-check.sh\` (the ci suite, 6 interleaved runs a side, one fork each)."
   echo
   echo "| pair | change | ci-perf-check | flagged as regressions |"
   echo "|---|---|---|---|"
