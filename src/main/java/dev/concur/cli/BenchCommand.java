@@ -6,28 +6,21 @@ import dev.concur.input.CoreCounts;
 import dev.concur.input.InputException;
 import dev.concur.input.Names;
 import dev.concur.model.ModelRegistry;
+import dev.concur.peer.AllModels;
+import dev.concur.peer.PeerModels;
 import dev.concur.report.ReportFormat;
 import dev.concur.report.ReportWriter;
 import dev.concur.report.TableRenderer;
 import dev.concur.result.Report;
-import dev.concur.result.Result;
-import dev.concur.run.BenchRun;
-import dev.concur.run.Benchmark;
-import dev.concur.run.BenchmarkRunner;
 import dev.concur.run.Plan;
 import dev.concur.run.Planner;
 import dev.concur.run.RunLock;
-import dev.concur.run.RunnerContext;
 import dev.concur.suite.Suite;
 import dev.concur.suite.Suites;
 import dev.concur.workload.WorkloadRegistry;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,7 +65,7 @@ final class BenchCommand implements Callable<Integer> {
         List<String> models;
 
         @Option(names = {"-w", "--workload"}, split = ",", paramLabel = "WORKLOAD", completionCandidates = WorkloadNames.class,
-                description = "workloads, comma-separated, or all (= io, cpu, mixed); http, file and pipeline "
+                description = "workloads, comma-separated, or all (= io, cpu, mixed); http, file, pipeline and race "
                         + "run when named (default: all)")
         List<String> workloads;
 
@@ -92,7 +85,9 @@ final class BenchCommand implements Callable<Integer> {
         @Override
         public java.util.Iterator<String> iterator() {
             List<String> names = new java.util.ArrayList<>(ModelRegistry.names());
+            names.addAll(PeerModels.names());
             names.add("all");
+            names.add(AllModels.PEERS);
             return names.iterator();
         }
     }
@@ -166,6 +161,11 @@ final class BenchCommand implements Callable<Integer> {
                         + "the forks are killed and the result is 'timeout' (default: none; a fork is killed only when "
                         + "no batch completed for 3 times the longest batch seen, plus 20s)")
         Duration timeout;
+
+        @Option(names = "--trace", arity = "0..1", fallbackValue = "8", paramLabel = "N", converter = Converters.TraceTasks.class,
+                description = "after measuring, run one more batch of N tasks (default 8, at most 200) and record when each "
+                        + "task ran and waited, and on which thread; 'concur report' draws it as a timeline chart")
+        Integer trace;
     }
 
     /** Where results go and what is shown. */
@@ -236,17 +236,8 @@ final class BenchCommand implements Callable<Integer> {
                              String reportLang) throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        Path jmhLog = reportPath.resolveSibling(AtomicFiles.stem(reportPath) + ".jmh.log");
-        Report report;
-        try (PrintStream jmhOut = output.verbose ? new PrintStream(nonClosing(System.err), true, StandardCharsets.UTF_8)
-                : new PrintStream(Files.newOutputStream(jmhLog), true, StandardCharsets.UTF_8)) {
-            String runId = AtomicFiles.stem(reportPath) + "-" + ProcessHandle.current().pid();
-            BenchmarkRunner runner = wiring.runner().apply(new RunnerContext(jmhOut, reportPath, runId, output.jmhJson));
-            if (plan.limitsCores() && !runner.pinning().pinned()) {
-                stderr.println("concur: cannot pin forks to CPUs (" + runner.pinning().why() + "); results record pinnedCpus: null");
-            }
-            report = run(plan, runner, reportPath, startedAt, stderr);
-        }
+        Report report = new PlanExecution(wiring, stderr, !output.noProgress, output.verbose, measure.trace, output.jmhJson)
+                .execute(plan, reportPath, startedAt);
 
         // 3. what it found
         print(report, stdout);
@@ -256,44 +247,11 @@ final class BenchCommand implements Callable<Integer> {
                 stdout.println("rendered: " + p);
             }
         }
-        if (!output.verbose) stdout.println("JMH log: " + jmhLog);
+        if (!output.verbose) stdout.println("JMH log: " + PlanExecution.jmhLog(reportPath));
         stdout.flush();
         stderr.flush();
         var sum = report.summary();
         return sum.failed() + sum.invalid() + sum.timeout() > 0 ? ExitCodes.FAILURE : ExitCodes.OK;
-    }
-
-    /** Runs the plan with a progress bar, writing every report through the interruption handler. */
-    private Report run(Plan plan, BenchmarkRunner runner, Path reportPath, Instant startedAt, PrintWriter stderr)
-            throws InterruptedException {
-        BenchRun run = new BenchRun(runner, wiring.estimator().get(), wiring.nanoClock(), wiring.limits());
-        Interruption interruption = new Interruption(reportPath, stderr);
-        Runtime.getRuntime().addShutdownHook(interruption.hook());
-        try (Progress progress = Progress.create(!output.noProgress && !output.verbose)) {
-            return run.run(plan.benchmarks(), wiring.environment().get(), plan.config(runner), startedAt, new BenchRun.Listener() {
-                @Override
-                public void planned(List<Benchmark> benchmarks, double seconds) {
-                    progress.planned(benchmarks.size(), seconds);
-                }
-
-                @Override
-                public void started(int index, Benchmark b, double seconds) {
-                    progress.started(index, b.label(), seconds);
-                }
-
-                @Override
-                public void finished(int index, Result r) {
-                    progress.finished(index);
-                }
-
-                @Override
-                public void reportUpdated(Report r) {
-                    interruption.write(r);
-                }
-            });
-        } finally {
-            interruption.done();
-        }
     }
 
     private static void print(Report report, PrintWriter stdout) {
@@ -312,7 +270,7 @@ final class BenchCommand implements Callable<Integer> {
     private Choices choices() {
         try {
             List<String> m = what.models == null ? null
-                    : Names.resolve("model", what.models, ModelRegistry.names(), ModelRegistry.faultNames());
+                    : AllModels.resolve(what.models);
             List<String> w = what.workloads == null ? null
                     : Names.resolve("workload", what.workloads, WorkloadRegistry.names(), WorkloadRegistry.optInNames(), List.of());
             List<Integer> k = what.cores == null ? null : CoreCounts.parse(what.cores, wiring.machineCores());
@@ -343,14 +301,5 @@ final class BenchCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new InputException(what + ": " + e.getMessage());
         }
-    }
-
-    private static OutputStream nonClosing(OutputStream s) {
-        return new java.io.FilterOutputStream(s) {
-            @Override
-            public void close() throws IOException {
-                flush();
-            }
-        };
     }
 }

@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = Concur.VersionProvider.class,
         description = "Compare JVM concurrency models on the same workloads, measured with JMH.",
-        subcommands = {BenchCommand.class, ReportCommand.class, CompareCommand.class, ServeCommand.class,
+        subcommands = {BenchCommand.class, ReportCommand.class, CompareCommand.class, LectureCommand.class, ServeCommand.class,
                 ListCommand.class, JmhCommand.class, CommandLine.HelpCommand.class, AutoComplete.GenerateCompletion.class,
                 ManPageGenerator.class},
         footer = {"", "Exit codes:",
@@ -56,6 +56,7 @@ public final class Concur implements Callable<Integer> {
             @Override
             public <K> K create(Class<K> cls) throws Exception {
                 if (cls == BenchCommand.class) return cls.cast(new BenchCommand(wiring));
+                if (cls == LectureCommand.class) return cls.cast(new LectureCommand(wiring));
                 return CommandLine.defaultFactory().create(cls);
             }
         };

@@ -65,4 +65,16 @@ final class Converters {
             return Converters.convert(value, Values::profile);
         }
     }
+
+    /** {@code --trace}'s batch size: 1 to {@value #MAX_TRACE} tasks (a timeline of more is unreadable). */
+    static final class TraceTasks implements ITypeConverter<Integer> {
+        static final int MAX_TRACE = 200;
+
+        @Override
+        public Integer convert(String value) {
+            int n = Converters.convert(value, Values::positiveInt);
+            if (n > MAX_TRACE) throw new TypeConversionException("'" + value + "' is too many tasks to trace (at most " + MAX_TRACE + ")");
+            return n;
+        }
+    }
 }

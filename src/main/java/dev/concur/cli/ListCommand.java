@@ -2,6 +2,7 @@ package dev.concur.cli;
 
 import dev.concur.input.InputException;
 import dev.concur.model.ModelRegistry;
+import dev.concur.report.Messages;
 import dev.concur.suite.Suite;
 import dev.concur.suite.SuiteRun;
 import dev.concur.suite.Suites;
@@ -21,20 +22,34 @@ final class ListCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @picocli.CommandLine.Mixin
+    LanguageOption lang;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        out.println("Models (--model):");
+        Messages m = Messages.forLanguage(lang.resolve());
+        out.println(m.get("list.models"));
         for (String name : ModelRegistry.names()) {
-            out.printf("  %-18s %s%n", name, ModelRegistry.create(name).description());
+            out.printf("  %-18s %s%n", name, m.description("model", name, ModelRegistry.create(name).description()));
         }
         out.println();
-        out.println("Fault models (by name only, never in 'all'; they exist to test concur's own fault handling):");
+        out.println(m.get("list.faults"));
         for (String name : ModelRegistry.faultNames()) {
-            out.printf("  %-18s %s%n", name, ModelRegistry.create(name).description());
+            out.printf("  %-18s %s%n", name, m.description("model", name, ModelRegistry.create(name).description()));
         }
         out.println();
-        out.println("Workloads (--workload), with their defaults; all = io, cpu, mixed; http, file and pipeline run when named:");
+        out.println(m.get("list.peers"));
+        dev.concur.run.peer.PeerRunner peers = new dev.concur.run.peer.PeerRunner(System.getenv());
+        for (String name : dev.concur.peer.PeerModels.names()) {
+            var pm = dev.concur.peer.PeerModels.find(name).orElseThrow();
+            String why = peers.whyUnavailable(dev.concur.run.Benchmark.of(name, "io",
+                    new WorkloadParams(1, 0, 0), 1, 1));
+            out.printf("  %-22s %s%s%n", name, m.description("model", name, pm.description()),
+                    why == null ? "" : "%n                         (" + m.get("list.unavailable", why) + ")");
+        }
+        out.println();
+        out.println(m.get("list.workloads"));
         java.util.List<String> wls = new java.util.ArrayList<>(WorkloadRegistry.names());
         wls.addAll(WorkloadRegistry.optInNames());
         for (String name : wls) {
@@ -43,10 +58,10 @@ final class ListCommand implements Callable<Integer> {
             StringBuilder params = new StringBuilder("--tasks " + d.tasks());
             if (w.usesLatency()) params.append(" --latency ").append(Durations.format(d.latencyNanos()));
             if (w.usesWork()) params.append(" --work ").append(d.work());
-            out.printf("  %-8s %s%n           %s%n", name, w.description(), params);
+            out.printf("  %-8s %s%n           %s%n", name, m.description("workload.desc", name, w.description()), params);
         }
         out.println();
-        out.println("Suites (--suite NAME), from benchmarks/NAME.yaml:");
+        out.println(m.get("list.suites"));
         for (String name : Suites.names()) {
             try {
                 Suite suite = Suites.load(name, Runtime.getRuntime().availableProcessors());
@@ -55,11 +70,11 @@ final class ListCommand implements Callable<Integer> {
                     out.printf("           - %s%n             %s%n", run.description(), run.choices().asOptions());
                 }
             } catch (InputException e) {
-                out.printf("  %-8s (unreadable: %s)%n", name, e.getMessage());
+                out.printf("  %-8s (%s)%n", name, m.get("list.unreadable", e.getMessage()));
             }
         }
         out.println();
-        out.println("Profiles (--profile): quick (default), precise");
+        out.println(m.get("list.profiles"));
         out.flush();
         return ExitCodes.OK;
     }

@@ -3,7 +3,9 @@ package dev.concur.cli;
 import dev.concur.run.BenchmarkRunner;
 import dev.concur.run.Estimator;
 import dev.concur.run.EnvironmentProbe;
+import dev.concur.run.Runners;
 import dev.concur.run.jmh.JmhRunner;
+import dev.concur.run.peer.PeerRunner;
 import dev.concur.run.ResourceLimits;
 import dev.concur.run.RunnerContext;
 import dev.concur.result.Environment;
@@ -29,7 +31,7 @@ public record Wiring(Function<RunnerContext, BenchmarkRunner> runner, Supplier<E
                      int machineCores, Supplier<ResourceLimits> limits) {
 
     public static Wiring real() {
-        return new Wiring(JmhRunner::new, Estimator::calibrate, System::nanoTime, Instant::now, EnvironmentProbe::host,
+        return new Wiring(context -> new Runners(new JmhRunner(context), new PeerRunner(System.getenv())), Estimator::calibrate, System::nanoTime, Instant::now, EnvironmentProbe::host,
                 Runtime.getRuntime().availableProcessors(), ResourceLimits::read);
     }
 }

@@ -104,6 +104,7 @@ public class BatchBenchmark {
     private final java.util.concurrent.atomic.AtomicReference<org.HdrHistogram.Histogram> lagTarget =
             new java.util.concurrent.atomic.AtomicReference<>();
     private final List<Double> bytesPerTask = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Double> rssPerTask = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final MemorySampler memory = new MemorySampler();
     private volatile boolean measuring;
     /** Batches completed and the longest one so far: the watchdog's evidence of progress. */
@@ -114,6 +115,14 @@ public class BatchBenchmark {
     private volatile Boolean steady;
     private volatile Double spreadPct;
     private Thread heartbeat;
+    /** The race workload's counts over measured batches (see {@link dev.concur.workload.RaceWorkload}). */
+    private long raceBatches;
+    private long raceLostSum;
+    private long raceLostMin = Long.MAX_VALUE;
+    private long raceLostMax;
+    private long raceSyncLost;
+    private long raceUpdates;
+    private volatile dev.concur.result.Timeline trace;
 
     @Setup(Level.Trial)
     public void setup() throws Exception {
@@ -191,20 +200,79 @@ public class BatchBenchmark {
             writeReport();
             throw t;
         }
-        long grown = measuring ? memory.end() : 0;
+        MemorySampler.Growth grown = measuring ? memory.end() : null;
         // per task only where tasks are the unit of work (not a pipeline's few long-running parts)
-        if (measuring && taskList.size() == tasks) bytesPerTask.add((double) grown / taskList.size());
+        if (grown != null && taskList.size() == tasks) {
+            bytesPerTask.add((double) grown.heap() / taskList.size());
+            if (grown.rss() >= 0) rssPerTask.add((double) grown.rss() / taskList.size());
+        }
         batches++;
-        if (reference.matches(b)) {
+        String shared = checkCounters();
+        if (reference.matches(b) && shared == null) {
             validBatches++;
         } else if (firstMismatch == null) {
-            firstMismatch = "batch " + batches + ": " + b.completed() + " of " + reference.tasks()
+            firstMismatch = shared != null ? "batch " + batches + ": " + shared
+                    : "batch " + batches + ": " + b.completed() + " of " + reference.tasks()
                     + " tasks completed, checksum " + b.checksum() + " (expected " + reference.checksum() + ")";
         }
         long took = System.nanoTime() - t0;
         if (took > longestBatchNanos) longestBatchNanos = took;
         completed++;
         return b.checksum();
+    }
+
+    /**
+     * The race workload's counters after a batch: lost unsynchronised updates are counted (measured
+     * batches); a synchronised counter that lost any makes the batch invalid, and the reason is returned.
+     */
+    private String checkCounters() {
+        if (prepared.counters() == null) return null;
+        dev.concur.workload.SharedCounters.Count c = prepared.counters().read();
+        if (measuring) {
+            raceUpdates = c.expected();
+            raceBatches++;
+            raceLostSum += c.lostUnsynchronised();
+            raceLostMin = Math.min(raceLostMin, c.lostUnsynchronised());
+            raceLostMax = Math.max(raceLostMax, c.lostUnsynchronised());
+            raceSyncLost = Math.max(raceSyncLost, c.lostSynchronised());
+        }
+        return c.lostSynchronised() == 0 ? null
+                : "the synchronised counter lost " + c.lostSynchronised() + " of " + c.expected() + " updates";
+    }
+
+    private dev.concur.result.Race race() {
+        if (raceBatches == 0) return null;
+        return new dev.concur.result.Race(raceUpdates, raceBatches, raceLostMin, raceLostMax,
+                (double) raceLostSum / raceBatches, raceSyncLost);
+    }
+
+    /**
+     * {@code --trace}: one more batch, small (the {@value ForkReport#TRACE_TASKS} property's tasks), after measuring,
+     * with every task wrapped by a {@link TraceRecorder}; validated against its own reference. The
+     * pipeline is not traced (its parts are not tasks one can place on a timeline, and the reactive
+     * model runs it as operators).
+     */
+    private void traceBatch() {
+        String n = System.getProperty(ForkReport.TRACE_TASKS);
+        if (n == null || impl == null || error != null) return;
+        WorkloadParams params = new WorkloadParams(Integer.parseInt(n), Durations.parseNanos(latency), work);
+        try (dev.concur.workload.Workload.Prepared small = WorkloadRegistry.get(workload).open(params)) {
+            List<Task> plain = small.tasks();
+            if (plain.isEmpty() || plain.get(0) instanceof dev.concur.workload.StreamForm.Source) return;
+            Reference ref = Reference.of(plain);
+            // twice: the first loads the recorder's classes (a millisecond or two inside the first
+            // task's first step); only the second, warm, batch is kept
+            for (int round = 0; round < 2; round++) {
+                small.beforeBatch().run();
+                TraceRecorder recorder = new TraceRecorder();
+                List<Task> traced = recorder.wrap(plain);
+                Batch b = new Batch(traced.size());
+                impl.run(traced, b);
+                trace = recorder.timeline(ref.matches(b));
+            }
+        } catch (Exception e) {
+            System.err.println("concur: the traced batch failed: " + e);
+        }
     }
 
     /**
@@ -246,6 +314,7 @@ public class BatchBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() throws Exception {
         try {
+            traceBatch();
             if (impl != null) impl.close();
             leftoverThreads = leftovers();
         } finally {
@@ -289,7 +358,8 @@ public class BatchBenchmark {
                 reference == null ? 0 : reference.tasks(), reference == null ? 0 : reference.checksum(),
                 firstMismatch, reference == null ? 0 : reference.cpuNanosPerTask(),
                 impl == null ? null : impl.usage(), error, leftoverThreads, Histograms.encode(taskLatency),
-                Histograms.encode(loopLag), Stats.median(bytesPerTask), warmupBatches, warmupNanos, steady, spreadPct);
+                Histograms.encode(loopLag), Stats.median(bytesPerTask), warmupBatches, warmupNanos, steady, spreadPct,
+                Stats.median(rssPerTask), race(), trace);
         Path target = Path.of(dir, "fork-" + ProcessHandle.current().pid() + ".json");
         try {
             AtomicFiles.write(target, JSON.writeValueAsBytes(r));

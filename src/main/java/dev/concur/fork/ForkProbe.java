@@ -14,7 +14,7 @@ public final class ForkProbe {
     public static ForkInfo self() {
         return new ForkInfo(ProcessHandle.current().pid(),
                 List.copyOf(ManagementFactory.getRuntimeMXBean().getInputArguments()),
-                System.getProperty("java.runtime.version"),
+                System.getProperty("java.runtime.version"), "Java " + System.getProperty("java.runtime.version"),
                 Runtime.getRuntime().availableProcessors(),
                 cpusAllowedList());
     }

@@ -31,18 +31,25 @@ import dev.concur.result.ForkInfo;
  * @param steady           whether it reached steady state ({@link dev.concur.stats.SteadyState}); {@code null}
  *                         when the warm-up was fixed
  * @param spreadPct        the last warm-up window's spread around its median, per cent; {@code null} if unknown
+ * @param rssPerTaskBytes  median over measured batches of (peak resident memory of the process − at the
+ *                         batch's start) / tasks; {@code null} if not sampled
+ * @param race             the race workload's lost updates over measured batches; {@code null} for other workloads
+ * @param trace            the traced batch ({@code --trace}), run after measuring; {@code null} when not asked
  */
 public record ForkReport(ForkInfo fork, long batches, long validBatches, int expectedTasks,
                          long expectedChecksum, String firstMismatch, double cpuNanosPerTask,
                          ModelUsage usage, String error, java.util.List<String> leftoverThreads,
                          String taskLatency, String loopLag, Double bytesPerTask, int warmupBatches,
-                         long warmupNanos, Boolean steady, Double spreadPct) {
+                         long warmupNanos, Boolean steady, Double spreadPct, Double rssPerTaskBytes,
+                         dev.concur.result.Race race, dev.concur.result.Timeline trace) {
 
     public static final String DIR_PROPERTY = "concur.forkReports";
     /** Adaptive warm-up: its time cap in ms; absent means JMH's fixed warm-up iterations only. */
     public static final String WARMUP_MAX_MILLIS = "concur.warmup.maxMillis";
     /** Adaptive warm-up: its cap in batches. */
     public static final String WARMUP_MAX_BATCHES = "concur.warmup.maxBatches";
+    /** {@code --trace}: how many tasks the traced batch has; absent means no trace. */
+    public static final String TRACE_TASKS = "concur.trace.tasks";
     /** The file a fork rewrites every {@value #PROGRESS_PERIOD_MILLIS} ms: "batches longestBatchNanos". */
     public static final String PROGRESS_FILE_PREFIX = "progress-";
     public static final long PROGRESS_PERIOD_MILLIS = 250;

@@ -26,20 +26,30 @@ public final class Names {
      */
     public static List<String> resolve(String kind, List<String> asked, List<String> valid, List<String> optIn,
                                        List<String> hidden) {
+        return resolve(kind, asked, valid, optIn, hidden, java.util.Map.of());
+    }
+
+    /** As above, with named groups ({@code peers}) that expand to their members. */
+    public static List<String> resolve(String kind, List<String> asked, List<String> valid, List<String> optIn,
+                                       List<String> hidden, java.util.Map<String, List<String>> groups) {
         List<String> listed = new ArrayList<>(valid);
         listed.addAll(optIn);
-        String validText = String.join(", ", listed) + ", all" + (optIn.isEmpty() ? ""
-                : " (all = " + String.join(", ", valid) + ")");
+        String validText = String.join(", ", listed) + ", all" + (groups.isEmpty() ? "" : ", " + String.join(", ", groups.keySet()))
+                + (optIn.isEmpty() ? "" : " (all = " + String.join(", ", valid) + ")");
         Set<String> out = new LinkedHashSet<>();
         for (String raw : asked) {
             String name = raw.trim().toLowerCase(Locale.ROOT);
             if (name.isEmpty()) throw new IllegalArgumentException("empty " + kind + " name in the list; valid: " + validText);
             if (name.equals("all")) {
                 out.addAll(valid);
+            } else if (groups.containsKey(name)) {
+                out.addAll(groups.get(name));
             } else if (listed.contains(name) || hidden.contains(name)) {
                 out.add(name);
             } else {
-                String near = nearest(name, listed);
+                List<String> candidates = new ArrayList<>(listed);
+                candidates.addAll(groups.keySet());
+                String near = nearest(name, candidates);
                 throw new IllegalArgumentException("unknown " + kind + " '" + raw.trim() + "'"
                         + (near != null ? "; did you mean '" + near + "'?" : ".") + " Valid: " + validText);
             }

@@ -148,13 +148,14 @@ public final class ForkJoinModel implements ConcurrencyModel {
         TrackedWorker(ForkJoinPool pool, ThreadTracker tracker) {
             super(pool);
             this.tracker = tracker;
-            setName("concur-forkjoin-" + getPoolIndex());
+            setName("concur-forkjoin-starting"); // its pool index is known only once it runs
             setDaemon(true);
         }
 
         @Override
         protected void onStart() {
             super.onStart();
+            setName("concur-forkjoin-" + getPoolIndex()); // in the constructor every worker's index is still 0
             tracker.enter();
         }
 

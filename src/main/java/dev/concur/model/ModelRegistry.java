@@ -20,6 +20,7 @@ public final class ModelRegistry {
         register(VirtualThreadModel::new);
         register(ForkJoinModel::new);
         register(EventLoopModel::new);
+        register(ReactiveModel::new);
 
         // Fault models: deliberately broken, selectable by name only, never part of "all".
         fault(dev.concur.model.faults.SpinFaultModel::new);

@@ -44,6 +44,7 @@ public final class Charts {
         style("virtual", new Color(0x00, 0x9E, 0x73), SeriesMarkers.TRIANGLE_UP);
         style("forkjoin", new Color(0x00, 0x72, 0xB2), SeriesMarkers.TRIANGLE_DOWN);
         style("eventloop", new Color(0xD5, 0x5E, 0x00), SeriesMarkers.CROSS);
+        style("reactive", new Color(0xCC, 0x79, 0xA7), SeriesMarkers.PLUS);
     }
 
     private static void style(String model, Color c, Marker m) {
@@ -73,6 +74,9 @@ public final class Charts {
                 out.add(scaling(t, m, stem, false));
                 out.add(scaling(t, m, stem, true));
             }
+            List<Result> traced = t.rows().stream().flatMap(row -> row.cells().stream())
+                    .map(ReportTables.Cell::result).filter(r -> r != null && r.trace() != null).toList();
+            out.addAll(timelines(traced, t, m));
         }
         return out;
     }
@@ -168,6 +172,102 @@ public final class Charts {
             ideal.setLineStyle(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {10f, 8f}, 0f));
         }
         return new Named(stem + "-" + kind, chart, models, t);
+    }
+
+    /** The timelines of every traced result ({@code --trace}), one chart per model and workload. */
+    public static List<Named> timelines(List<Result> results, ReportTables.Table table, Messages m) {
+        List<Named> out = new ArrayList<>();
+        for (Result r : results) {
+            if (r.trace() == null || r.trace().timeline().isEmpty()) continue;
+            String stem = r.workload() + "-" + r.model() + (r.cores() == null ? "" : "-" + r.cores()) + "-timeline";
+            out.add(new Named(stem, timelineChart(r, m), List.of(r.model()), table));
+        }
+        return out;
+    }
+
+    /** Threads' colours in a timeline: distinct, colour-blind safe, in order of first use. */
+    private static final Color[] LANES = {new Color(0x00, 0x72, 0xB2), new Color(0xE6, 0x9F, 0x00), new Color(0x00, 0x9E, 0x73),
+            new Color(0xCC, 0x79, 0xA7), new Color(0xD5, 0x5E, 0x00), new Color(0x56, 0xB4, 0xE9), new Color(0xF0, 0xE4, 0x42),
+            new Color(0x00, 0x00, 0x00)};
+
+    /**
+     * A Gantt chart of one traced batch: a row per task (task 0 on top), time across; a thick bar
+     * where the task's code ran, coloured by the thread it ran on (the carrier, for a virtual
+     * thread), and a thin grey line where it waited. One after another, side by side on the cores,
+     * or interleaved on one thread: the picture is the model.
+     */
+    public static XYChart timelineChart(Result r, Messages m) {
+        var trace = r.trace();
+        int n = trace.timeline().size();
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
+                .title(m.get("chart.timeline.title", r.model(), r.workload(), m.number(n, 0)))
+                .xAxisTitle(m.get("chart.timeline.x")).yAxisTitle(m.get("chart.timeline.y")).build();
+        common(chart.getStyler());
+        chart.getStyler().setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 20));
+        chart.getStyler().setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 18));
+        chart.getStyler().setLocale(m.locale());
+        chart.getStyler().setMarkerSize(0);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS); // the plot keeps the full width
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+        chart.getStyler().setXAxisMin(0.0);
+        chart.getStyler().setYAxisMin(-0.6);
+        chart.getStyler().setYAxisMax(n - 0.4);
+        chart.getStyler().setDecimalPattern("#,##0.#");
+        // rows are tasks, task 0 on top. XChart drops every tick label unless all are distinct, so the
+        // spacing hint keeps ticks at least one row apart (whole tasks), and anything else keeps its value.
+        chart.getStyler().setYAxisTickMarkSpacingHint(Math.max(25, 540 / n));
+        chart.setCustomYAxisTickLabelsFormatter(y -> {
+            double task = n - 1 - y;
+            long nearest = Math.round(task);
+            return Math.abs(task - nearest) < 1e-6 && nearest >= 0 && nearest < n ? "#" + nearest
+                    : String.format(m.locale(), "%.1f", task);
+        });
+        // one series per thread: (start, y), (end, y), (end, null) per segment, null being a gap
+        Map<String, List<Double>> xs = new LinkedHashMap<>();
+        Map<String, List<Double>> ys = new LinkedHashMap<>();
+        List<Double> waitX = new ArrayList<>();
+        List<Double> waitY = new ArrayList<>();
+        float bar = Math.max(3f, Math.min(28f, 420f / n));
+        for (var task : trace.timeline()) {
+            double y = n - 1 - task.task();
+            for (var seg : task.segments()) {
+                boolean run = seg.kind().equals(dev.concur.result.Timeline.RUN);
+                String lane = seg.carrier() != null ? m.get("chart.timeline.carrier", seg.carrier()) : shortThread(seg.thread());
+                List<Double> x = run ? xs.computeIfAbsent(lane, k -> new ArrayList<>()) : waitX;
+                List<Double> yy = run ? ys.computeIfAbsent(lane, k -> new ArrayList<>()) : waitY;
+                double from = seg.start() / 1000.0;
+                double to = Math.max(seg.end() / 1000.0, from + 0.001); // a step shorter than a microsecond still shows
+                x.add(from);
+                yy.add(y);
+                x.add(to);
+                yy.add(y);
+                x.add(to);
+                yy.add(null);
+            }
+        }
+        if (!waitX.isEmpty()) {
+            XYSeries w = chart.addSeries(m.get("chart.timeline.wait"), waitX, waitY);
+            w.setLineColor(new Color(0xAA, 0xAA, 0xAA));
+            w.setLineStyle(new BasicStroke(Math.max(2f, bar / 4), BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER));
+            w.setMarker(SeriesMarkers.NONE);
+        }
+        int i = 0;
+        for (String lane : xs.keySet()) {
+            String label = i < LANES.length ? lane : null;
+            XYSeries s = chart.addSeries(label != null ? lane : lane + " ", xs.get(lane), ys.get(lane));
+            s.setLineColor(LANES[i % LANES.length]);
+            s.setLineStyle(new BasicStroke(bar, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER));
+            s.setMarker(SeriesMarkers.NONE);
+            s.setShowInLegend(label != null);
+            i++;
+        }
+        return chart;
+    }
+
+    /** JMH names its thread after the benchmark method: "dev.concur.fork.BatchBenchmark.batch-jmh-worker-1" → "jmh-worker-1". */
+    static String shortThread(String name) {
+        int at = name.indexOf("-jmh-worker-");
+        return at < 0 ? name : name.substring(at + 1);
     }
 
     public static byte[] png(Chart<?, ?> chart) throws IOException {

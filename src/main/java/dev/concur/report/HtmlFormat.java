@@ -61,6 +61,11 @@ final class HtmlFormat {
                         .append(png).append("\"></figure>\n");
             }
         }
+        if (!tables.scaling().isEmpty()) {
+            sb.append("<h2>").append(esc(m.get("scaling.title"))).append("</h2>\n<ul>\n");
+            for (var sc : tables.scaling()) sb.append("<li>").append(esc(m.scaling(sc))).append("</li>\n");
+            sb.append("</ul>\n");
+        }
         if (!tables.notes().isEmpty()) {
             sb.append("<h2>").append(esc(m.get("notes.title"))).append("</h2>\n<ol>\n");
             for (ReportTables.Note n : tables.notes()) {

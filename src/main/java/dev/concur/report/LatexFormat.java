@@ -32,6 +32,14 @@ final class LatexFormat {
             }
             sb.append("\\bottomrule\n\\end{tabular}\n");
         }
+        if (!tables.scaling().isEmpty()) {
+            sb.append("\n% ").append(esc(m.get("scaling.title"))).append("\n\\begin{itemize}\n");
+            for (var sc : tables.scaling()) {
+                sb.append("\\item ").append(esc(m.scaling(sc)).replace("×", "$\\times$").replace("σ", "$\\sigma$")
+                        .replace("κ", "$\\kappa$").replace("R²", "$R^2$")).append('\n');
+            }
+            sb.append("\\end{itemize}\n");
+        }
         if (!tables.notes().isEmpty()) {
             sb.append("\n% ").append(esc(m.get("notes.title"))).append("\n\\par\\smallskip{\\footnotesize\n");
             for (ReportTables.Note n : tables.notes()) {
@@ -46,6 +54,6 @@ final class LatexFormat {
     static String esc(String s) {
         return s.replace("&", "\\&").replace("%", "\\%").replace("_", "\\_")
                 .replace("#", "\\#").replace("$", "\\$").replace("{", "\\{").replace("}", "\\}")
-                .replace("–", "--").replace("~", "\\textasciitilde{}");
+                .replace("—", "---").replace("–", "--").replace("~", "\\textasciitilde{}");
     }
 }

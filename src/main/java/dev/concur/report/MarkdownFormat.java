@@ -32,6 +32,10 @@ final class MarkdownFormat {
             sb.append('\n');
         }
         sb.append(m.get("best.legend")).append(' ').append(m.get("ci.legend")).append('\n');
+        if (!tables.scaling().isEmpty()) {
+            sb.append("\n## ").append(m.get("scaling.title")).append("\n\n");
+            for (var sc : tables.scaling()) sb.append("- ").append(esc(m.scaling(sc))).append('\n');
+        }
         notes(sb, tables.notes(), m);
         return sb.toString();
     }

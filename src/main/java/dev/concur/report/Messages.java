@@ -60,6 +60,22 @@ public final class Messages {
         return number(100 * fraction, digits) + (lang().equals("es") ? " %" : "%");
     }
 
+    /** A size in bytes, in B, KB or MB (powers of 1000), e.g. "2,1 KB". */
+    public String bytes(double b) {
+        if (b >= 1e6) return number(b / 1e6, 1) + " MB";
+        if (b >= 1e3) return number(b / 1e3, 1) + " KB";
+        return number(b, 0) + " B";
+    }
+
+    /** A duration for people: "100 ms", "2 s", "1,5 s" (a space before the unit, as SI and RAE want). */
+    public String duration(long nanos) {
+        if (nanos % 1_000_000_000L == 0) return number(nanos / 1e9, 0) + " s";
+        if (nanos >= 1_000_000_000L) return number(nanos / 1e9, 1) + " s";
+        if (nanos % 1_000_000L == 0) return number(nanos / 1e6, 0) + " ms";
+        if (nanos >= 1_000_000L) return number(nanos / 1e6, 1) + " ms";
+        return number(nanos / 1e3, 0) + " µs";
+    }
+
     public String times(double x) {
         return number(x, 1) + "×";
     }
@@ -75,7 +91,20 @@ public final class Messages {
 
     /** Known note patterns, in this language (reports store notes in English). */
     private static final java.util.List<String[]> NOTES = java.util.List.of(
+            new String[] {"note.skipped.shape", "skipped: estimated (.+) per batch \\((\\d+) tasks x (\\S+), (\\d+) at a time\\) "
+                    + "exceeds --max-batch (.+)"},
+            new String[] {"note.skipped.shape.nolatency", "skipped: estimated (.+) per batch \\((\\d+) tasks, (\\d+) at a time\\) "
+                    + "exceeds --max-batch (.+)"},
             new String[] {"note.skipped.estimate", "skipped: estimated (.+) per batch \\((.+)\\) exceeds --max-batch (.+)"},
+            new String[] {"amdahl.noise", "noise wider than the effect: speedups differ from 1 by at most (\\d+)%, CIs reach ±(\\d+)%"},
+            new String[] {"amdahl.onepoint", "exact from one point beyond the smallest core count: no fit quality; sweep more core counts()"},
+            new String[] {"amdahl.outside", "s = (\\S+) is outside \\[0, 1\\]: the model does not follow Amdahl's law here"},
+            new String[] {"amdahl.serial", "(-?\\d+)% serial: at most (\\S+)x on any number of cores"},
+            new String[] {"amdahl.poor", "poor fit \\(R² = (\\S+)\\): the curve is not Amdahl-shaped"},
+            new String[] {"usl.peak", "contention σ = (\\S+), coherency κ = (\\S+); throughput peaks near (\\d+) cores"},
+            new String[] {"usl.ok", "contention σ = (\\S+), coherency κ = (\\S+)"},
+            new String[] {"usl.bad", "not trustworthy \\(R² = (\\S+), σ = (\\S+), κ = (\\S+)\\)"},
+            new String[] {"usl.failed", "fit failed: (.+)"},
             new String[] {"note.skipped.limits", "skipped: needs about (\\d+) platform threads, but (.+)"},
             new String[] {"note.timeout", "timeout: no result within (\\S+); the forks were killed(?:; thread dump: (.+))?"},
             new String[] {"note.stalled", "timeout: no batch completed for (\\S+) \\((\\d+) x the (longest|estimated) batch, (\\S+), \\+ (\\S+)\\); "
@@ -90,6 +119,8 @@ public final class Messages {
             new String[] {"note.noci", "no confidence interval: JMH needs at least 3 measured iterations()"},
             new String[] {"note.warning", "warning: threads still running after teardown: (.+)"},
             new String[] {"note.failed", "failed: (.+)"},
+            new String[] {"note.invalid.count", "invalid: batch (\\d+): (\\d+) of (\\d+) tasks completed, checksum (\\d+) "
+                    + "\\(expected (\\d+)\\)", "4,5"},
             new String[] {"note.invalid", "invalid: (.+)"});
 
     /** A result's note in this language, where its pattern is known; otherwise as written. */
@@ -98,17 +129,51 @@ public final class Messages {
             java.util.regex.Matcher mt = java.util.regex.Pattern.compile(n[1]).matcher(text);
             if (mt.matches()) {
                 Object[] args = new Object[mt.groupCount()];
-                for (int i = 0; i < args.length; i++) args[i] = mt.group(i + 1) == null ? "-" : word(mt.group(i + 1));
+                java.util.List<String> raw = n.length > 2 ? java.util.List.of(n[2].split(",")) : java.util.List.of();
+                for (int i = 0; i < args.length; i++) {
+                    String g = mt.group(i + 1);
+                    args[i] = g == null ? "-" : raw.contains(String.valueOf(i + 1)) ? g : word(g); // checksums stay as written
+                }
                 return get(n[0], args);
             }
         }
         return text;
     }
 
-    /** A word a note quotes in English ("longest", "fork cap"), in this language where the bundle has it. */
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("-?\\d+(?:\\.(\\d+))?");
+    private static final java.util.regex.Pattern DURATION = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)(ns|us|µs|ms|s|min)");
+
+    /**
+     * A value a note quotes in English, in this language: a word the bundle has ("longest", "fork
+     * cap"), a number with this language's separators ("2000" → "2.000"), a duration with a space
+     * before its unit ("100ms" → "100 ms"); anything else as written.
+     */
     private String word(String english) {
         String key = "word." + english.replace(' ', '-');
-        return bundle.containsKey(key) ? bundle.getString(key) : english;
+        if (bundle.containsKey(key)) return bundle.getString(key);
+        java.util.regex.Matcher n = NUMBER.matcher(english);
+        if (n.matches()) return number(Double.parseDouble(english), n.group(1) == null ? 0 : n.group(1).length());
+        java.util.regex.Matcher d = DURATION.matcher(english);
+        if (d.matches()) return word(d.group(1)) + " " + d.group(2);
+        return english;
+    }
+
+    /** One model's scaling verdict in this language: "virtual: 1,9× de 1 a 2 núcleos; Amdahl: ...; USL: ...". */
+    public String scaling(dev.concur.result.Scaling sc) {
+        var pts = sc.points();
+        var first = pts.get(0);
+        var last = pts.get(pts.size() - 1);
+        StringBuilder sb = new StringBuilder(get("scaling.head", sc.model(), times(last.speedupVsMinCores()), first.cores(),
+                last.cores()));
+        if (sc.amdahl() != null) sb.append("; Amdahl: ").append(note(sc.amdahl().why()));
+        if (sc.usl() != null) sb.append("; USL: ").append(note(sc.usl().why()));
+        return sb.toString();
+    }
+
+    /** A model's or workload's one-line description in this language; {@code english} where the bundle has none. */
+    public String description(String kind, String name, String english) {
+        String key = kind + "." + name;
+        return lang().equals("en") || !bundle.containsKey(key) ? english : bundle.getString(key);
     }
 
     public String modelDescription(String model) {

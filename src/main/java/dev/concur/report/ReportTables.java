@@ -3,7 +3,6 @@ package dev.concur.report;
 import dev.concur.model.ModelRegistry;
 import dev.concur.result.Report;
 import dev.concur.result.Result;
-import dev.concur.input.Durations;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -58,6 +57,11 @@ public final class ReportTables {
 
     public List<Report> reports() {
         return reports;
+    }
+
+    /** Every report's scaling readings (core sweeps), in report order. */
+    public List<dev.concur.result.Scaling> scaling() {
+        return reports.stream().filter(r -> r.scaling() != null).flatMap(r -> r.scaling().stream()).toList();
     }
 
     /** "host, JDK" of a report; results of different sources never share a row. */
@@ -119,24 +123,30 @@ public final class ReportTables {
         }
     }
 
-    /** A short title for charts: "io (2,000 tasks, 100ms)". */
+    /** A short title for charts: "io (2,000 tasks, 100 ms)". */
     public static String shortTitle(Table t, Messages m) {
         Shape s = t.shape();
         StringBuilder sb = new StringBuilder(t.workload()).append(" (").append(m.number(s.tasks(), 0)).append(' ').append(m.get("word.tasks"));
-        if (s.latencyMs() != null) sb.append(", ").append(Durations.format(Math.round(s.latencyMs() * 1e6)));
+        if (s.latencyMs() != null) sb.append(", ").append(m.duration(Math.round(s.latencyMs() * 1e6)));
         if (s.work() != null) sb.append(", ").append(m.number(s.work(), 0)).append(' ').append(m.get("word.rounds"));
         return sb.append(')').toString();
     }
 
-    /** The title of a table in the given language: "io: I/O-bound: 2000 tasks that each wait 100ms". */
+    /** The title of a table in the given language: "io — I/O-bound: 2,000 tasks that each wait 100 ms". */
     public static String title(Table t, Messages m) {
         Shape s = t.shape();
-        String latency = s.latencyMs() == null ? "" : Durations.format(Math.round(s.latencyMs() * 1e6));
+        String latency = s.latencyMs() == null ? "" : m.duration(Math.round(s.latencyMs() * 1e6));
+        String tasks = m.number(s.tasks(), 0);
+        String work = m.number(s.work() == null ? 0 : s.work(), 0);
         String what = switch (t.workload()) {
-            case "io" -> m.get("workload.io", m.number(s.tasks(), 0), latency);
-            case "cpu" -> m.get("workload.cpu", m.number(s.tasks(), 0), m.number(s.work() == null ? 0 : s.work(), 0));
-            case "mixed" -> m.get("workload.mixed", m.number(s.tasks(), 0), latency, m.number(s.work() == null ? 0 : s.work(), 0));
-            default -> s.tasks() + " tasks";
+            case "io" -> m.get("workload.io", tasks, latency);
+            case "cpu" -> m.get("workload.cpu", tasks, work);
+            case "mixed" -> m.get("workload.mixed", tasks, latency, work);
+            case "http" -> m.get("workload.http", tasks, latency);
+            case "file" -> m.get("workload.file", tasks);
+            case "pipeline" -> m.get("workload.pipeline", tasks, work);
+            case "race" -> m.get("workload.race", tasks, work);
+            default -> m.get("workload.other", tasks);
         };
         return m.get("workload.title", t.workload(), what);
     }

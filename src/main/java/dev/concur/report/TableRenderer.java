@@ -20,8 +20,11 @@ public final class TableRenderer {
     public static String render(Report report) {
         boolean withCores = report.results().stream().anyMatch(r -> r.cores() != null);
         boolean withLag = report.results().stream().anyMatch(r -> r.loopLag() != null);
-        boolean withMem = report.results().stream().anyMatch(r -> r.memoryPerTaskBytes() != null && r.params() != null
-                && r.params().tasks() >= 10_000);
+        boolean withMem = report.results().stream().anyMatch(r -> (r.memoryPerTaskBytes() != null || r.rssPerTaskBytes() != null)
+                && r.params() != null && r.params().tasks() >= 10_000);
+        // a peer's speedup over its own runtime's sequential model (go-sequential, ...), next to the JVM's
+        boolean withOwn = report.results().stream().anyMatch(r -> r.speedupVsRuntimeSequential() != null
+                && !java.util.Objects.equals(r.speedupVsRuntimeSequential(), r.speedupVsSequential()));
         // a suite can run one workload at several sizes (the scale suite): then say which row is which
         boolean withTasks = report.results().stream().filter(r -> r.params() != null)
                 .collect(java.util.stream.Collectors.groupingBy(Result::workload,
@@ -62,11 +65,41 @@ public final class TableRenderer {
                 rows.set(i, insert(rows.get(i), lag == null ? "-" : ms(lag.p99()) + " ms"));
             }
         }
+        if (results.stream().anyMatch(r -> r.race() != null)) {
+            // the race workload: the lost updates are the measurement, unsynchronised and atomic
+            headers = insert(headers, "lost updates");
+            right = insert(right);
+            for (int i = 0; i < rows.size(); i++) {
+                var race = results.get(i).race();
+                rows.set(i, insert(rows.get(i), race == null ? "-" : String.format(Locale.ROOT, "%,.0f of %,d (%.1f%%)",
+                        race.lostMean(), race.updatesPerBatch(), race.lostPct())));
+            }
+            headers = insert(headers, "atomic lost");
+            right = insert(right);
+            for (int i = 0; i < rows.size(); i++) {
+                var race = results.get(i).race();
+                rows.set(i, insert(rows.get(i), race == null ? "-" : String.format(Locale.ROOT, "%,d", race.synchronisedLost())));
+            }
+        }
+        if (withOwn) {
+            headers = insert(headers, "vs own seq");
+            right = insert(right);
+            for (int i = 0; i < rows.size(); i++) {
+                Double x = results.get(i).ok() ? results.get(i).speedupVsRuntimeSequential() : null;
+                rows.set(i, insert(rows.get(i), x == null ? "-" : String.format(Locale.ROOT, "%.1fx", x)));
+            }
+        }
         if (withMem) {
-            headers = insert(headers, "mem/task");
+            headers = insert(headers, "heap/task");
             right = insert(right);
             for (int i = 0; i < rows.size(); i++) {
                 Double b = results.get(i).ok() ? results.get(i).memoryPerTaskBytes() : null;
+                rows.set(i, insert(rows.get(i), b == null ? "-" : String.format(Locale.ROOT, "%,.0f B", b)));
+            }
+            headers = insert(headers, "rss/task");
+            right = insert(right);
+            for (int i = 0; i < rows.size(); i++) {
+                Double b = results.get(i).ok() ? results.get(i).rssPerTaskBytes() : null;
                 rows.set(i, insert(rows.get(i), b == null ? "-" : String.format(Locale.ROOT, "%,.0f B", b)));
             }
         }

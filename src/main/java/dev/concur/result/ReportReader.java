@@ -113,6 +113,10 @@ public final class ReportReader {
         c.integer(g, "measurementIterations", at, true, 1);
         c.integer(g, "iterationMillis", at, true, 0);
         c.integer(g, "maxBatchMillis", at, true, 0);
+        c.integer(g, "maxForks", at, false, 1);
+        c.integer(g, "warmupCapMillis", at, false, 0);
+        c.number(g, "targetCiPct", at, false, 0);
+        c.text(g, "kernel", at, false);
         c.texts(g, "forkJvmArgs", at, true);
         c.text(g, "suite", at, false);
         JsonNode cores = c.array(g, "cores", at, false);
@@ -146,6 +150,9 @@ public final class ReportReader {
         c.bool(p, "pinned", pa, false);
         c.text(p, "pinnedCpus", pa, false);
         c.integer(p, "timeoutMillis", pa, false, 1);
+        c.integer(p, "maxForks", pa, false, 1);
+        c.integer(p, "warmupCapMillis", pa, false, 0);
+        c.number(p, "targetCiPct", pa, false, 0);
         c.text(p, "run", pa, false);
         c.text(p, "target", pa, false);
         c.text(r, "note", at, false);
@@ -155,6 +162,20 @@ public final class ReportReader {
         if (bt != null) score(c, bt, at + ".batchTime");
         c.number(r, "throughputTasksPerSec", at, status.equals(Result.OK), 0); // every ok result has both
         c.number(r, "speedupVsSequential", at, false, 0);
+        c.number(r, "speedupVsRuntimeSequential", at, false, 0);
+        c.number(r, "rssPerTaskBytes", at, false, 0);
+        JsonNode w = c.object(r, "warmup", at, false);
+        if (w != null) {
+            String wa = at + ".warmup";
+            c.oneOf(w, "mode", wa, List.of("adaptive", "fixed"));
+            c.text(w, "rule", wa, false);
+            c.bool(w, "steady", wa, false);
+            c.number(w, "spreadPct", wa, false, 0);
+            JsonNode bpf = c.array(w, "batchesPerFork", wa, false);
+            if (bpf != null) for (int i = 0; i < bpf.size(); i++) positiveOrZero(c, bpf.get(i), wa + ".batchesPerFork[" + i + "]");
+            JsonNode mpf = c.array(w, "millisPerFork", wa, false);
+            if (mpf != null) for (int i = 0; i < mpf.size(); i++) positiveOrZero(c, mpf.get(i), wa + ".millisPerFork[" + i + "]");
+        }
         JsonNode eff = c.object(r, "efficiency", at, false);
         if (eff != null) {
             String ea = at + ".efficiency";
@@ -193,6 +214,7 @@ public final class ReportReader {
                 c.integer(f, "pid", fa, true, 0);
                 c.texts(f, "jvmArgs", fa, true);
                 c.text(f, "jdkVersion", fa, false);
+                c.text(f, "runtime", fa, false);
                 c.smallInteger(f, "availableProcessors", fa, true, 1);
                 c.text(f, "cpusAllowed", fa, false);
             }
@@ -202,6 +224,49 @@ public final class ReportReader {
         percentiles(c, c.object(r, "taskLatency", at, false), at + ".taskLatency");
         percentiles(c, c.object(r, "loopLag", at, false), at + ".loopLag");
         c.number(r, "memoryPerTaskBytes", at, false, 0);
+        race(c, c.object(r, "race", at, false), at + ".race");
+        trace(c, c.object(r, "trace", at, false), at + ".trace");
+    }
+
+    private static void race(JsonCheck c, JsonNode race, String at) {
+        if (race == null) return;
+        long updates = c.integer(race, "updatesPerBatch", at, true, 0);
+        c.integer(race, "batches", at, true, 0);
+        long min = c.integer(race, "lostMin", at, true, 0);
+        long max = c.integer(race, "lostMax", at, true, 0);
+        double mean = c.number(race, "lostMean", at, true, 0);
+        c.integer(race, "synchronisedLost", at, true, 0);
+        if (min > max) throw c.error(at + ".lostMin", min + " is above lostMax " + max);
+        if (max > updates) throw c.error(at + ".lostMax", max + " is more than the " + updates + " updates made");
+        if (mean < min || mean > max) throw c.error(at + ".lostMean", mean + " is outside lostMin..lostMax");
+    }
+
+    private static void trace(JsonCheck c, JsonNode t, String at) {
+        if (t == null) return;
+        c.smallInteger(t, "tasks", at, true, 1);
+        c.bool(t, "valid", at, true);
+        c.text(t, "note", at, false);
+        JsonNode tasks = c.array(t, "timeline", at, true);
+        for (int i = 0; i < tasks.size(); i++) {
+            String ta = at + ".timeline[" + i + "]";
+            JsonNode task = tasks.get(i);
+            if (!task.isObject()) throw c.error(ta, "not an object");
+            c.smallInteger(task, "task", ta, true, 0);
+            c.integer(task, "start", ta, true, -1);
+            c.integer(task, "end", ta, true, -1);
+            JsonNode segs = c.array(task, "segments", ta, true);
+            for (int j = 0; j < segs.size(); j++) {
+                String sa = ta + ".segments[" + j + "]";
+                JsonNode seg = segs.get(j);
+                if (!seg.isObject()) throw c.error(sa, "not an object");
+                c.oneOf(seg, "kind", sa, List.of(Timeline.RUN, Timeline.WAIT));
+                long from = c.integer(seg, "start", sa, true, 0);
+                long to = c.integer(seg, "end", sa, true, 0);
+                if (from > to) throw c.error(sa + ".start", from + " is after its end " + to);
+                c.text(seg, "thread", sa, true);
+                c.text(seg, "carrier", sa, false);
+            }
+        }
     }
 
     private static void score(JsonCheck c, JsonNode bt, String at) {
@@ -215,6 +280,26 @@ public final class ReportReader {
         if (samples.isEmpty()) throw c.error(at + ".samples", "empty: a score needs its samples");
         for (int i = 0; i < samples.size(); i++) c.number(samples.get(i), at + ".samples[" + i + "]", 0);
         c.integer(bt, "batchesMeasured", at, true, 0);
+        String interval = c.text(bt, "interval", at, false);
+        if (interval != null && !List.of(Score.STUDENT_T, Score.RANGE).contains(interval)) {
+            throw c.error(at + ".interval", "'" + interval + "' is not one of student-t, range");
+        }
+        Double min = c.number(bt, "min", at, false, 0);
+        Double max = c.number(bt, "max", at, false, 0);
+        if (min != null && max != null && min > max) throw c.error(at + ".min", min + " is above max " + max);
+        JsonNode perFork = c.array(bt, "samplesPerFork", at, false);
+        if (perFork != null) {
+            for (int f = 0; f < perFork.size(); f++) {
+                String fa = at + ".samplesPerFork[" + f + "]";
+                if (!perFork.get(f).isArray()) throw c.error(fa, "not a list");
+                for (int i = 0; i < perFork.get(f).size(); i++) c.number(perFork.get(f).get(i), fa + "[" + i + "]", 0);
+            }
+        }
+        c.text(bt, "stop", at, false);
+    }
+
+    private static void positiveOrZero(JsonCheck c, JsonNode v, String path) {
+        if (!v.isIntegralNumber() || v.longValue() < 0) throw c.error(path, "not a whole number ≥ 0");
     }
 
     private static void percentiles(JsonCheck c, JsonNode p, String at) {

@@ -18,7 +18,9 @@ import java.util.List;
  * @param estimatedBatchMs     concur's estimate before running (ideal time + start-up guesses)
  * @param batchTime            measured time per batch, {@code null} unless {@code ok}
  * @param throughputTasksPerSec tasks / batch time
- * @param speedupVsSequential  sequential batch time / this batch time, when both are {@code ok}
+ * @param speedupVsSequential  the JVM's sequential batch time / this batch time, when both are {@code ok}
+ * @param speedupVsRuntimeSequential the same runtime's sequential model ({@code go-sequential}, ...) / this
+ *                             batch time; for JVM models the same as speedupVsSequential
  * @param efficiency           ideal batch time / measured batch time
  * @param validation           what the batches were checked against, and the outcome
  * @param usage                the threads the model used
@@ -29,14 +31,19 @@ import java.util.List;
  * @param taskLatency          each task's completion time since its batch started (measured batches)
  * @param loopLag              for {@code eventloop}: how late its 5 ms probe timer fired (measured batches)
  * @param warmup               how the forks warmed up, and whether they reached steady state
+ * @param rssPerTaskBytes      (peak resident memory of the measured process(es) during a batch − at its start)
+ *                             / tasks, median over measured batches: the same measure for every model in
+ *                             every runtime; see docs/methodology.md
  * @param memoryPerTaskBytes   (peak heap during a batch − heap at its start) / tasks, median over
  *                             measured batches and forks; see docs/methodology.md, "Latency, loop lag and memory"
+ * @param race                 the race workload: updates lost per batch, unsynchronised and synchronised
+ * @param trace                {@code --trace}: the timeline of one small batch (the first fork's)
  */
 public record Result(String model, String workload, Integer cores, Params params, String status, String note, double estimatedBatchMs,
                      Score batchTime, Double throughputTasksPerSec, Double speedupVsSequential,
-                     Efficiency efficiency, Validation validation, Usage usage, List<ForkInfo> forks,
+                     Double speedupVsRuntimeSequential, Efficiency efficiency, Validation validation, Usage usage, List<ForkInfo> forks,
                      List<String> warnings, String threadDump, Percentiles taskLatency, Percentiles loopLag,
-                     Warmup warmup, Double memoryPerTaskBytes) {
+                     Warmup warmup, Double rssPerTaskBytes, Double memoryPerTaskBytes, Race race, Timeline trace) {
 
     public static final String OK = "ok";
     public static final String INVALID = "invalid";
@@ -49,10 +56,10 @@ public record Result(String model, String workload, Integer cores, Params params
     }
 
     /** This result with its speedup and efficiency, derived once every result of the run is known. */
-    public Result withDerived(Double speedup, Efficiency eff) {
+    public Result withDerived(Double speedup, Double runtimeSpeedup, Efficiency eff) {
         return new Result(model, workload, cores, params, status, note, estimatedBatchMs, batchTime,
-                throughputTasksPerSec, speedup, eff, validation, usage, forks, warnings, threadDump, taskLatency,
-                loopLag, warmup, memoryPerTaskBytes);
+                throughputTasksPerSec, speedup, runtimeSpeedup, eff, validation, usage, forks, warnings, threadDump,
+                taskLatency, loopLag, warmup, rssPerTaskBytes, memoryPerTaskBytes, race, trace);
     }
 
     /** A benchmark that was not run, and why. */
@@ -81,6 +88,8 @@ public record Result(String model, String workload, Integer cores, Params params
         private List<ForkInfo> forks = List.of();
         private List<String> warnings = List.of();
         private Warmup warmup;
+        private Race race;
+        private Timeline trace;
 
         private Builder(String model, String workload, Integer cores, Params params, double estimatedBatchMs) {
             this.model = model;
@@ -115,12 +124,23 @@ public record Result(String model, String workload, Integer cores, Params params
             return this;
         }
 
+        public Builder race(Race r) {
+            this.race = r;
+            return this;
+        }
+
+        public Builder trace(Timeline t) {
+            this.trace = t;
+            return this;
+        }
+
         /** Measured and valid: the only status with numbers. Throughput is tasks / score. */
         public Result ok(Score batchTime, String note, Percentiles taskLatency, Percentiles loopLag,
-                         Double memoryPerTaskBytes) {
+                         Double rssPerTaskBytes, Double memoryPerTaskBytes) {
             double tput = params.tasks() / (batchTime.score() / 1000.0);
-            return new Result(model, workload, cores, params, OK, note, estimatedBatchMs, batchTime, tput, null, null,
-                    validation, usage, forks, warnings, null, taskLatency, loopLag, warmup, memoryPerTaskBytes);
+            return new Result(model, workload, cores, params, OK, note, estimatedBatchMs, batchTime, tput, null, null, null,
+                    validation, usage, forks, warnings, null, taskLatency, loopLag, warmup, rssPerTaskBytes, memoryPerTaskBytes,
+                    race, trace);
         }
 
         /** Lost, duplicated or wrong work (or the wrong cores): no time is kept. */
@@ -135,13 +155,13 @@ public record Result(String model, String workload, Integer cores, Params params
 
         /** Killed by the watchdog; {@code threadDump} is where the forks' threads were saved, or null. */
         public Result timeout(String note, String threadDump) {
-            return new Result(model, workload, cores, params, TIMEOUT, note, estimatedBatchMs, null, null, null, null,
-                    validation, usage, forks, warnings, threadDump, null, null, warmup, null);
+            return new Result(model, workload, cores, params, TIMEOUT, note, estimatedBatchMs, null, null, null, null, null,
+                    validation, usage, forks, warnings, threadDump, null, null, warmup, null, null, race, trace);
         }
 
         private Result finish(String status, String note) {
-            return new Result(model, workload, cores, params, status, note, estimatedBatchMs, null, null, null, null,
-                    validation, usage, forks, warnings, null, null, null, warmup, null);
+            return new Result(model, workload, cores, params, status, note, estimatedBatchMs, null, null, null, null, null,
+                    validation, usage, forks, warnings, null, null, null, warmup, null, null, race, trace);
         }
     }
 }

@@ -26,13 +26,14 @@ import java.util.List;
  * @param maxForks               the most forks per benchmark ({@code forks} is the fewest)
  * @param warmupCapMillis        the adaptive warm-up's time cap per fork, {@code null} with a fixed warm-up
  * @param targetCiPct            the precision target: 99.9 % CI half-width in per cent of the mean
+ * @param kernel                 the CPU kernel's version (results of different kernels do not compare)
  */
 public record RunConfig(List<String> models, List<String> workloads, List<WorkloadConfig> workloadParams,
                         int threads, String profile, String mode, int forks, int warmupIterations,
                         long warmupMillis, int measurementIterations, long iterationMillis,
                         long maxBatchMillis, List<String> forkJvmArgs, String suite, List<Integer> cores,
                         String pinning, List<String> overrides, int maxForks, Long warmupCapMillis,
-                        double targetCiPct) {
+                        double targetCiPct, String kernel) {
 
     /**
      * @param workload  the workload

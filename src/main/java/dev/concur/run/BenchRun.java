@@ -8,6 +8,7 @@ import dev.concur.result.Environment;
 import dev.concur.result.ForkInfo;
 import dev.concur.result.Histograms;
 import dev.concur.result.Report;
+import dev.concur.result.Race;
 import dev.concur.result.Result;
 import dev.concur.result.RunConfig;
 import dev.concur.result.Score;
@@ -184,6 +185,12 @@ public final class BenchRun {
      * model cannot hold the workload's parts at once, or its threads do not fit the process limits.
      */
     String whySkip(Benchmark b, double estMs) {
+        if (b.peer() != null && !b.peer().supports(b.workloadName())) {
+            return b.model() + " has no " + b.workloadName() + " workload (its program implements "
+                    + String.join(", ", b.peer().workloads().stream().sorted().toList()) + ")";
+        }
+        String unavailable = runner.whyUnavailable(b);
+        if (unavailable != null) return unavailable;
         if (overMaxBatch(b, estMs)) {
             return String.format(Locale.ROOT, "estimated %s per batch (%s) exceeds --max-batch %s",
                     human(estMs), shape(b), Durations.format(b.maxBatchNanos()));
@@ -237,7 +244,9 @@ public final class BenchRun {
         }
         int forksRun = Math.max(out.samplesPerFork().size(), forks.size());
         Result.Builder r = Result.of(b.model(), b.workloadName(), b.cores(), b.resultParams(out.pinnedCpus(), forksRun), estMs)
-                .validation(v).usage(usage(forks)).forks(forkInfos).warmup(warmup);
+                .validation(v).usage(usage(forks)).forks(forkInfos).warmup(warmup)
+                .race(Race.merge(forks.stream().map(ForkReport::race).toList()))
+                .trace(forks.stream().map(ForkReport::trace).filter(Objects::nonNull).findFirst().orElse(null));
         if (out.timedOut()) {
             return r.warnings(List.copyOf(warnings))
                     .timeout(out.failure() + (out.threadDump() != null ? "; thread dump: " + out.threadDump() : ""), out.threadDump());
@@ -266,6 +275,7 @@ public final class BenchRun {
         return r.warnings(List.copyOf(new LinkedHashSet<>(notes))).ok(s, notes.isEmpty() ? null : notes.get(0),
                 Histograms.merge(forks.stream().map(ForkReport::taskLatency).toList()),
                 Histograms.merge(forks.stream().map(ForkReport::loopLag).toList()),
+                Stats.median(forks.stream().map(ForkReport::rssPerTaskBytes).filter(Objects::nonNull).toList()),
                 Stats.median(forks.stream().map(ForkReport::bytesPerTask).filter(Objects::nonNull).toList()));
     }
 
@@ -330,7 +340,10 @@ public final class BenchRun {
         return new Usage(pool, started, batches == 0 ? 0 : (double) started / batches, peak);
     }
 
-    /** Speedup and efficiency of every ok result, against the sequential result of the same size and cores. */
+    /**
+     * Speedup and efficiency of every ok result: against the JVM's sequential result of the same
+     * size and cores, and against its own runtime's sequential model (go-sequential, ...).
+     */
     private static List<Result> derive(List<Entry> entries) {
         List<Result> out = new ArrayList<>(entries.size());
         for (Entry e : entries) {
@@ -339,14 +352,20 @@ public final class BenchRun {
                 out.add(r);
                 continue;
             }
-            Result seq = entries.stream().map(Entry::result)
-                    .filter(o -> o.ok() && o.model().equals("sequential") && o.workload().equals(r.workload())
-                            && Objects.equals(o.cores(), r.cores()) && o.params().sameSizeAs(r.params()))
-                    .findFirst().orElse(null);
+            Result seq = sequential(entries, r, "sequential");
+            Result own = sequential(entries, r, e.benchmark().runtimeSequential());
             Double speedup = seq == null ? null : seq.batchTime().score() / r.batchTime().score();
-            out.add(r.withDerived(speedup, efficiency(e, seq)));
+            Double runtimeSpeedup = own == null ? null : own.batchTime().score() / r.batchTime().score();
+            out.add(r.withDerived(speedup, runtimeSpeedup, efficiency(e, own)));
         }
         return out;
+    }
+
+    private static Result sequential(List<Entry> entries, Result r, String model) {
+        return entries.stream().map(Entry::result)
+                .filter(o -> o.ok() && o.model().equals(model) && o.workload().equals(r.workload())
+                        && Objects.equals(o.cores(), r.cores()) && o.params().sameSizeAs(r.params()))
+                .findFirst().orElse(null);
     }
 
     private static Efficiency efficiency(Entry e, Result seq) {
@@ -360,9 +379,11 @@ public final class BenchRun {
         if (seq != null && b.workload().usesWork()) {
             cpuMs = Math.max(0, seq.batchTime().score() / n - latencyMs);
             basis = "sequential run";
-        } else {
+        } else if (b.peer() == null || !b.workload().usesWork()) {
             cpuMs = e.cpuNanosPerTask() / 1e6;
             basis = "reference timing";
+        } else {
+            return null; // a peer's CPU time per task is known only from its own runtime's sequential run
         }
         double idealMs = Ideal.batchNanos(n, latencyMs * 1e6, cpuMs * 1e6, b.caps()) / 1e6;
         return new Efficiency(idealMs, idealMs / r.batchTime().score(), b.caps().waiting(), b.caps().computing(),

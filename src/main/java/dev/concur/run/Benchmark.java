@@ -4,6 +4,8 @@ import dev.concur.input.Profile;
 import dev.concur.model.Caps;
 import dev.concur.model.ModelRegistry;
 import dev.concur.model.ModelSettings;
+import dev.concur.peer.PeerModel;
+import dev.concur.peer.PeerModels;
 import dev.concur.result.Params;
 import dev.concur.workload.Workload;
 import dev.concur.workload.WorkloadParams;
@@ -27,10 +29,11 @@ import dev.concur.workload.WorkloadRegistry;
  * @param timeoutNanos  the watchdog's deadline for the whole benchmark, {@code null} for the default
  * @param run           the suite run's description, {@code null} outside suites
  * @param target        the http workload's server ({@code --target}), {@code null} for the embedded one
+ * @param peer          the peer program that runs the model, {@code null} for a JVM model
  */
 public record Benchmark(String model, Workload workload, WorkloadParams params, int threads, Integer cores,
                         int processors, Caps caps, Profile profile, long maxBatchNanos, Long timeoutNanos, String run,
-                        String target) {
+                        String target, PeerModel peer) {
 
     /** Resolves a model and workload by name (each looked up once, here). */
     public static Benchmark resolve(String model, String workload, WorkloadParams params, int threads, Integer cores,
@@ -39,15 +42,27 @@ public record Benchmark(String model, Workload workload, WorkloadParams params, 
         Workload w = WorkloadRegistry.get(workload);
         WorkloadParams p = w.effective(params);
         int k = cores != null ? cores : machineCores;
-        Caps caps = ModelRegistry.create(model).caps(new ModelSettings(threads, k), w.taskCount(p));
+        PeerModel peer = PeerModels.find(model).orElse(null);
+        ModelSettings settings = new ModelSettings(threads, k);
+        Caps caps = peer != null ? peer.caps(settings, w.taskCount(p)) : ModelRegistry.create(model).caps(settings, w.taskCount(p));
         return new Benchmark(model, w, p, threads, cores, k, caps, profile, maxBatchNanos, timeoutNanos, run,
-                w.name().equals("http") ? target : null);
+                w.name().equals("http") ? target : null, peer);
     }
 
     /** A plain benchmark for tests and tools: no core limit, the quick profile, 30 s max batch, no suite. */
     public static Benchmark of(String model, String workload, WorkloadParams params, int threads, int machineCores) {
         return resolve(model, workload, params, threads, null, machineCores, Profile.QUICK, 30_000_000_000L, null,
                 null, null);
+    }
+
+    /** How much slower than the JVM the runtime's CPU kernel is, for the estimate (1 for the JVM). */
+    public double cpuSlowdown() {
+        return peer == null ? 1.0 : peer.runtime().cpuSlowdown();
+    }
+
+    /** The name of this benchmark's baseline in its own runtime: {@code sequential}, {@code go-sequential}, ... */
+    public String runtimeSequential() {
+        return peer == null ? "sequential" : peer.runtime().label() + "-sequential";
     }
 
     public String workloadName() {

@@ -22,6 +22,14 @@ public interface BenchmarkRunner {
      */
     RunOutcome run(Benchmark benchmark, int index, int iterations, Watchdog.Deadline deadline) throws InterruptedException;
 
+    /**
+     * Why this runner cannot run {@code benchmark} on this machine (a runtime or package missing),
+     * with what would install it; {@code null} when it can. Asked before anything runs.
+     */
+    default String whyUnavailable(Benchmark benchmark) {
+        return null;
+    }
+
     /** The JVM flags forks are started with (recorded in the report's config). */
     List<String> forkJvmArgs();
 

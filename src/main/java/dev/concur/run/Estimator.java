@@ -43,7 +43,7 @@ public final class Estimator {
     /** Estimated milliseconds for one batch of {@code b}. */
     public double batchMillis(Benchmark b) {
         int n = b.params().tasks();
-        double ideal = Ideal.batchNanos(n, b.params().latencyNanos(), b.params().work() * nanosPerRound, b.caps());
+        double ideal = Ideal.batchNanos(n, b.params().latencyNanos(), b.params().work() * nanosPerRound * b.cpuSlowdown(), b.caps());
         if (b.model().equals("platform-per-task")) ideal += n * PLATFORM_THREAD_START_NANOS / b.processors();
         return ideal / 1e6;
     }

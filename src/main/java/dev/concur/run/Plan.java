@@ -40,6 +40,7 @@ public record Plan(List<Benchmark> benchmarks, String suite, List<String> overri
                 "avgt", prof.minForks(), prof.adaptiveWarmup() ? 0 : prof.warmupIterations(), prof.warmupTime().toMillis(),
                 prof.iterations(), prof.iterationTime().toMillis(), maxBatch / 1_000_000, runner.forkJvmArgs(), suite,
                 anyCores ? List.copyOf(cores) : null, anyCores ? runner.pinning().describe() : null, overrides,
-                prof.maxForks(), prof.adaptiveWarmup() ? prof.warmupCap().toMillis() : null, prof.targetCiPct());
+                prof.maxForks(), prof.adaptiveWarmup() ? prof.warmupCap().toMillis() : null, prof.targetCiPct(),
+                dev.concur.workload.CpuWork.VERSION);
     }
 }

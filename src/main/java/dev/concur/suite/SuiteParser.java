@@ -18,7 +18,7 @@ import dev.concur.input.CoreCounts;
 import dev.concur.input.InputException;
 import dev.concur.input.Names;
 import dev.concur.input.Values;
-import dev.concur.model.ModelRegistry;
+import dev.concur.peer.AllModels;
 import dev.concur.workload.WorkloadRegistry;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -181,7 +181,7 @@ public final class SuiteParser {
     static final class ModelNames extends Checked<List<String>> {
         @Override
         List<String> read(JsonParser p, DeserializationContext c) throws IOException {
-            return Names.resolve("model", list(p), ModelRegistry.names(), ModelRegistry.faultNames());
+            return AllModels.resolve(list(p));
         }
     }
 

@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Collects the completions of one batch and proves it was done exactly once.
  *
- * <p>Each completion adds {@code mix(index, value)} to an order-independent checksum and bumps a
+ * <p>Each completion adds {@code term(index, value)} to an order-independent checksum and bumps a
  * counter. A lost task lowers the count and changes the checksum; a task completed twice raises
  * the count and changes it again; a wrong value changes it. Comparing both numbers with the
  * reference (see {@link Reference}) therefore catches lost, duplicated and corrupted work.
@@ -59,12 +59,14 @@ public final class Batch {
         return completed.get();
     }
 
+    /** The sum of every completion's term, mod 2^32: the same number in every runtime concur compares. */
     public long checksum() {
-        return checksum.get();
+        return checksum.get() & 0xFFFF_FFFFL;
     }
 
+    /** What task {@code index} returning {@code value} adds to the checksum (see {@link CpuWork}). */
     static long term(int index, long value) {
-        return CpuWork.mix(value ^ CpuWork.mix(index));
+        return Integer.toUnsignedLong(CpuWork.fmix32((int) value ^ CpuWork.fmix32(index)));
     }
 
     /** A task threw: the batch cannot be valid, and the benchmark reports it as failed. */

@@ -18,6 +18,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * managedBlock for forkjoin); the event loop uses loop-driven channels whose put and take are
  * futures. The consumer proves delivery: every item exactly once and in order (the stages are
  * single, so order is kept); a lost, duplicated or reordered item fails the batch.
+ *
+ * <p>What travels is an item's number k and its value v (packed into one long, k in the high half):
+ * the producer sends (k, k); stage s sends (k, kernel(v + s, work)); the consumer checks that the
+ * k-th arrival is item k with the value three stages give it, and returns a hash of the values in
+ * arrival order. The peer programs in Go, Python and Node.js run the same pipeline with the same
+ * numbers ({@link CpuWork}), so every runtime's batch has the same checksum.
  */
 public final class PipelineWorkload implements Workload {
     public static final int STAGES = 3;
@@ -82,19 +88,85 @@ public final class PipelineWorkload implements Workload {
     public Prepared open(WorkloadParams p) {
         AtomicReference<Channels> current = new AtomicReference<>(new Channels());
         List<Task> parts = new ArrayList<>();
-        parts.add(new Producer(0, p.tasks(), current));
+        parts.add(new Producer(0, p.tasks(), p.work(), current));
         for (int s = 1; s <= STAGES; s++) parts.add(new Stage(s, p.work(), current));
         parts.add(new Consumer(STAGES + 1, p.tasks(), p.work(), current));
         return new Prepared(List.copyOf(parts), () -> { }, () -> current.set(new Channels()));
     }
 
-    record Producer(int index, int items, AtomicReference<Channels> ch) implements Task {
+    /** An item on a channel: its number and its value, packed. */
+    static long pack(long item, long value) {
+        return (item << 32) | (value & 0xFFFF_FFFFL);
+    }
+
+    static long item(long packed) {
+        return packed >>> 32;
+    }
+
+    static long value(long packed) {
+        return packed & 0xFFFF_FFFFL;
+    }
+
+    /** What stage {@code s} makes of a value: {@code work} rounds of the kernel from {@code value + s}. */
+    static long stage(int s, long value, long work) {
+        return CpuWork.kernel((int) (value + s), work);
+    }
+
+    record Producer(int index, int items, long work, AtomicReference<Channels> ch) implements StreamForm.Source {
+        @Override
+        public StreamForm stream() {
+            Consumer consumer = new Consumer(STAGES + 1, items, work, ch);
+            return new StreamForm() {
+                @Override
+                public int items() {
+                    return items;
+                }
+
+                @Override
+                public int stages() {
+                    return STAGES;
+                }
+
+                @Override
+                public int capacity() {
+                    return CAPACITY;
+                }
+
+                @Override
+                public long source(long k) {
+                    return pack(k, k);
+                }
+
+                @Override
+                public long stage(int s, long x) {
+                    return pack(item(x), PipelineWorkload.stage(s, value(x), work));
+                }
+
+                @Override
+                public long verify(long x, long k, long hash) {
+                    return consumer.verify(x, k, hash);
+                }
+
+                @Override
+                public void finish(long arrived) {
+                    if (arrived != items) throw new IllegalStateException("pipeline: " + arrived + " of " + items + " items arrived");
+                }
+
+                @Override
+                public void complete(Batch batch, long hash) {
+                    batch.complete(0, items);
+                    for (int s = 1; s <= STAGES; s++) batch.complete(s, -1);
+                    batch.complete(STAGES + 1, hash);
+                }
+            };
+        }
+
         @Override
         public long call(BlockingContext ctx) throws Exception {
             if (ctx.elided()) return items;
             BlockingQueue<Long> out = ch.get().queues.get(0);
             for (long i = 0; i < items; i++) {
-                long v = i;
+                long v = pack(i, i);
                 ctx.block(() -> { out.put(v); return null; });
             }
             ctx.block(() -> { out.put(END); return null; });
@@ -109,14 +181,14 @@ public final class PipelineWorkload implements Workload {
 
         private CompletableFuture<Long> send(LoopChannel<Long> out, long i, AsyncContext loop) {
             if (i == items) return out.put(END).thenApply(v -> (long) items);
-            return out.put(i).thenComposeAsync(v -> send(out, i + 1, loop), loop);
+            return out.put(pack(i, i)).thenComposeAsync(v -> send(out, i + 1, loop), loop);
         }
     }
 
     record Stage(int index, long work, AtomicReference<Channels> ch) implements Task {
         @Override
         public long call(BlockingContext ctx) throws Exception {
-            if (ctx.elided()) return -1; // stages return -1; the consumer's checksum proves the data
+            if (ctx.elided()) return -1; // stages return -1 (0xFFFFFFFF); the consumer's checksum proves the data
             BlockingQueue<Long> in = ch.get().queues.get(index - 1);
             BlockingQueue<Long> out = ch.get().queues.get(index);
             while (true) {
@@ -125,9 +197,8 @@ public final class PipelineWorkload implements Workload {
                     ctx.block(() -> { out.put(END); return null; });
                     return -1;
                 }
-                if (work > 0) CpuWork.compute(index, work); // the stage's CPU work per item
-                long tagged = (x << 8) | index;              // keep the item's number, mark the stage it passed
-                ctx.block(() -> { out.put(tagged); return null; });
+                long next = pack(item(x), stage(index, value(x), work)); // the stage's CPU work per item
+                ctx.block(() -> { out.put(next); return null; });
             }
         }
 
@@ -141,37 +212,44 @@ public final class PipelineWorkload implements Workload {
         private CompletableFuture<Long> pump(LoopChannel<Long> in, LoopChannel<Long> out, AsyncContext loop) {
             return in.take().thenComposeAsync(x -> {
                 if (x == END) return out.put(END).thenApply(v -> -1L);
-                if (work > 0) CpuWork.compute(index, work);
-                return out.put((x << 8) | index).thenComposeAsync(v -> pump(in, out, loop), loop);
+                return out.put(pack(item(x), stage(index, value(x), work))).thenComposeAsync(v -> pump(in, out, loop), loop);
             }, loop);
         }
     }
 
     /**
-     * Checks every item: the k-th item to arrive must be item k, having passed stages 1..3 in order;
-     * returns a checksum of the sequence (the same for every model).
+     * Checks every item: the k-th item to arrive must be item k, with the value the three stages
+     * give it; returns a hash of the values in arrival order (the same for every model and runtime).
      */
     record Consumer(int index, int items, long work, AtomicReference<Channels> ch) implements Task {
-        static long expectedTag(long item) {
-            long y = item;
-            for (int s = 1; s <= STAGES; s++) y = (y << 8) | s;
-            return y;
+        long expectedValue(long item) {
+            long v = item;
+            for (int s = 1; s <= STAGES; s++) v = stage(s, v, work);
+            return v;
         }
 
         long verify(long arrived, long k, long sum) {
-            if (arrived != expectedTag(k)) {
-                long item = arrived >>> (8 * STAGES);
+            long item = item(arrived);
+            if (item != k) {
                 throw new IllegalStateException("pipeline: arrival " + k + " is item " + item
                         + (item < k ? " again (duplicated or reordered)" : " (item " + k + " was lost or reordered)"));
             }
-            return CpuWork.mix(sum ^ arrived);
+            if (value(arrived) != expectedValue(k)) {
+                throw new IllegalStateException("pipeline: item " + k + " arrived with value " + value(arrived)
+                        + ", not " + expectedValue(k) + " (a stage skipped or repeated its work)");
+            }
+            return hash(sum, value(arrived));
+        }
+
+        static long hash(long sum, long value) {
+            return Integer.toUnsignedLong(CpuWork.fmix32((int) (sum ^ value)));
         }
 
         @Override
         public long call(BlockingContext ctx) throws Exception {
             long sum = 0;
             if (ctx.elided()) {
-                for (long k = 0; k < items; k++) sum = CpuWork.mix(sum ^ expectedTag(k));
+                for (long k = 0; k < items; k++) sum = hash(sum, expectedValue(k));
                 return sum;
             }
             BlockingQueue<Long> in = ch.get().queues.get(STAGES);

@@ -46,11 +46,17 @@ public interface Workload {
 
     /**
      * Tasks plus the resources they use; {@link #close} releases them (and must leave nothing
-     * behind). {@code beforeBatch} runs before every batch (the pipeline makes fresh channels there).
+     * behind). {@code beforeBatch} runs before every batch (the pipeline makes fresh channels there);
+     * {@code counters}, where not {@code null}, is shared state read after every batch (the race workload's).
      */
-    record Prepared(List<Task> tasks, AutoCloseable resources, Runnable beforeBatch) implements AutoCloseable {
+    record Prepared(List<Task> tasks, AutoCloseable resources, Runnable beforeBatch, SharedCounters counters)
+            implements AutoCloseable {
         public Prepared(List<Task> tasks, AutoCloseable resources) {
-            this(tasks, resources, () -> { });
+            this(tasks, resources, () -> { }, null);
+        }
+
+        public Prepared(List<Task> tasks, AutoCloseable resources, Runnable beforeBatch) {
+            this(tasks, resources, beforeBatch, null);
         }
 
         @Override

@@ -9,7 +9,7 @@ import java.util.Optional;
 public final class WorkloadRegistry {
     private static final long MS = 1_000_000L;
     private static final Map<String, Workload> BY_NAME = new LinkedHashMap<>();
-    /** Real-I/O workloads: run when named, not part of "all" (which is the default matrix). */
+    /** Workloads run when named, not part of "all" (which is the default matrix): real I/O, the pipeline, the race. */
     private static final Map<String, Workload> OPT_IN = new LinkedHashMap<>();
 
     static {
@@ -25,6 +25,7 @@ public final class WorkloadRegistry {
         OPT_IN.put("http", new HttpWorkload());
         OPT_IN.put("file", new FileWorkload());
         OPT_IN.put("pipeline", new PipelineWorkload());
+        OPT_IN.put("race", new RaceWorkload());
     }
 
     private WorkloadRegistry() {}
@@ -38,7 +39,7 @@ public final class WorkloadRegistry {
         return List.copyOf(BY_NAME.keySet());
     }
 
-    /** Real-I/O workloads (a loopback server, the disk): selected by name only. */
+    /** Workloads selected by name only: a loopback server, the disk, the pipeline, the race. */
     public static List<String> optInNames() {
         return List.copyOf(OPT_IN.keySet());
     }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  *    └ run (run.jmh)                      the host: plan, watchdog, runners
  *       ├ fork                            what runs inside a measured JVM
  *       └ report, compare, suite, scaling readers and renderers of results
- *          └ model                        concurrency models
+ *          └ model, peer                  concurrency models (JVM; and the peer programs' catalogue)
  *             └ workload                  the problems and their proof
  *                └ input, result, stats, files   the ground floor
  * </pre>
@@ -46,9 +46,9 @@ class ArchitectureTest {
                 .layer("cli").definedBy("dev.concur.cli..")
                 .layer("run").definedBy("dev.concur.run..")
                 .layer("fork").definedBy("dev.concur.fork..")
-                .layer("readers").definedBy("dev.concur.report..", "dev.concur.compare..", "dev.concur.suite..",
+                .layer("readers").definedBy("dev.concur.report..", "dev.concur.compare..", "dev.concur.suite..", "dev.concur.lecture..",
                         "dev.concur.scaling..")
-                .layer("model").definedBy("dev.concur.model..")
+                .layer("model").definedBy("dev.concur.model..", "dev.concur.peer..")
                 .layer("workload").definedBy("dev.concur.workload..")
                 .layer("ground").definedBy("dev.concur.input..", "dev.concur.result..", "dev.concur.stats..",
                         "dev.concur.files..")

@@ -45,7 +45,7 @@ class BenchCommandTest {
         assertTrue(cli.out.contains("SKIPPED"), cli.out);
         assertTrue(cli.out.contains("sequential/io: skipped: estimated 17 min per batch"), cli.out);
         assertTrue(cli.runner.calls.stream().noneMatch(s -> s.model().equals("sequential")), "sequential never ran");
-        assertEquals(5, cli.runner.calls.stream().map(Benchmark::model).distinct().count(), "the other five ran");
+        assertEquals(6, cli.runner.calls.stream().map(Benchmark::model).distinct().count(), "the other six ran");
     }
 
     @Test
@@ -88,7 +88,7 @@ class BenchCommandTest {
             "--model=virtaul | unknown model 'virtaul'; did you mean 'virtual'?",
             "--model=fork | did you mean 'forkjoin'?",
             "--workload=cpuu | unknown workload 'cpuu'; did you mean 'cpu'?",
-            "--model=quantum | Valid: sequential, platform, platform-per-task, virtual, forkjoin, eventloop, all",
+            "--model=quantum | Valid: sequential, platform, platform-per-task, virtual, forkjoin, eventloop, reactive, go-sequential",
             "--tasks=0 | '0' must be positive",
             "--tasks=-5 | '-5' must be positive",
             "--tasks=many | is not a whole number",

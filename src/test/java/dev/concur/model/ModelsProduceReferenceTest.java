@@ -56,6 +56,10 @@ class ModelsProduceReferenceTest {
             if (model.equals("sequential") || model.equals("eventloop")) {
                 assertEquals(1, u.peakLiveThreads(), "one thread runs every task");
             }
+            if (model.equals("reactive")) {
+                assertEquals(2, u.poolSize(), "a scheduler thread per core");
+                assertTrue(u.peakLiveThreads() <= 2, "no thread beyond the scheduler's: " + u.peakLiveThreads());
+            }
             if (model.equals("platform")) {
                 assertEquals(16, u.poolSize());
                 assertEquals(16, u.threadsStarted(), "the pool's threads are started once");

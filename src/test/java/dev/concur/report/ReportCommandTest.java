@@ -29,7 +29,7 @@ class ReportCommandTest {
         String md = Files.readString(dir.resolve("out/report.en.md"));
         assertTrue(md.contains("| platform | FAILED [1] |"), md);
         assertTrue(md.contains("1. platform/cpu: failed: java.lang.IllegalStateException: injected failure"), md);
-        assertTrue(md.contains("## io: I/O-bound") && md.contains("## cpu: CPU-bound"), "both files merged");
+        assertTrue(md.contains("## io — I/O-bound") && md.contains("## cpu — CPU-bound"), "both files merged");
         String csv = Files.readString(dir.resolve("out/report.csv"));
         assertTrue(csv.contains(",platform,,failed,,,,,,,"), csv);
     }
@@ -41,7 +41,7 @@ class ReportCommandTest {
         int code = cli.run("bench", "--model=all", "--workload=io,cpu", "--report", "md,png", "--lang", "es", "--out", out.toString());
         assertEquals(0, code, cli.err);
         Path md = dir.resolve("run-report/report.es.md");
-        assertTrue(Files.readString(md).contains("Limitada por E/S"), "Spanish headings");
+        assertTrue(Files.readString(md).contains("limitada por I/O"), "Spanish headings");
         assertTrue(Files.exists(dir.resolve("run-report/io-batch-time.es.png")));
         assertTrue(cli.out.contains("rendered: " + md), cli.out);
     }

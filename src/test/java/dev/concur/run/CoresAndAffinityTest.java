@@ -58,9 +58,9 @@ class CoresAndAffinityTest {
     @Test
     void mismatchIsCaught() {
         Benchmark one = Benchmark.resolve("virtual", "cpu", new WorkloadParams(10, 0, 10), 200, 1, 2, Profile.QUICK, Long.MAX_VALUE, null, null, null);
-        ForkInfo good = new ForkInfo(1, List.of(), "25", 1, "0");
-        ForkInfo twoProcs = new ForkInfo(2, List.of(), "25", 2, "0");
-        ForkInfo wrongCpu = new ForkInfo(3, List.of(), "25", 1, "1");
+        ForkInfo good = new ForkInfo(1, List.of(), "25", "Java 25", 1, "0");
+        ForkInfo twoProcs = new ForkInfo(2, List.of(), "25", "Java 25", 2, "0");
+        ForkInfo wrongCpu = new ForkInfo(3, List.of(), "25", "Java 25", 1, "1");
         assertNull(BenchRun.coreMismatch(one, "0", List.of(good)));
         assertEquals("fork 2 saw 2 processors, asked for 1", BenchRun.coreMismatch(one, "0", List.of(twoProcs)));
         assertEquals("fork 3 ran on CPUs 1, asked for 0", BenchRun.coreMismatch(one, "0", List.of(wrongCpu)));

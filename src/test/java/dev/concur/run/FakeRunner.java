@@ -51,6 +51,14 @@ public final class FakeRunner implements BenchmarkRunner {
         return this;
     }
 
+    /** The race workload's counts: one thread (sequential, eventloop) loses none, the others a fixed share. */
+    private static dev.concur.result.Race race(Benchmark b) {
+        if (!b.workloadName().equals("race")) return null;
+        long updates = (long) b.params().tasks() * b.params().work();
+        long lost = b.model().equals("sequential") || b.model().equals("eventloop") ? 0 : updates / 40;
+        return new dev.concur.result.Race(updates, 10, lost, lost, lost, 0);
+    }
+
     private static int warmupBatches(Benchmark b) {
         return b.profile().adaptiveWarmup() ? 5 : 0;
     }
@@ -70,7 +78,7 @@ public final class FakeRunner implements BenchmarkRunner {
         int procs = spec.cores() == null || lie ? 2 : spec.cores();
         List<String> flags = new ArrayList<>(List.of("-Xms1g", "-Xmx1g"));
         if (spec.cores() != null) flags.addAll(BenchmarkRunner.coreFlags(spec.cores()));
-        ForkInfo fork = new ForkInfo(4242, flags, "25.0.3+9-LTS", procs, pinned == null || lie ? "0-1" : pinned);
+        ForkInfo fork = new ForkInfo(4242, flags, "25.0.3+9-LTS", "Java 25.0.3+9-LTS", procs, pinned == null || lie ? "0-1" : pinned);
         ModelUsage usage = spec.caps().waiting() == n
                 ? new ModelUsage(null, n * 10L, Math.min(n, 1000)) : new ModelUsage(spec.threads(), spec.threads(), spec.threads());
         long batches = 10L;
@@ -78,14 +86,14 @@ public final class FakeRunner implements BenchmarkRunner {
         if (failing.contains(spec.model())) {
             ForkReport r = new ForkReport(fork, 0, 0, n, 123456789L, null, cpuNanos, usage,
                     "java.lang.IllegalStateException: injected failure\n\tat Fake.run(Fake.java:1)", List.of(), null, null, null,
-                    0, 0, null, null);
+                    0, 0, null, null, null, null, null);
             return RunOutcome.failed(r.error(), List.of(r), pinned);
         }
         boolean bad = invalid.contains(spec.model());
         ForkReport r = new ForkReport(fork, batches, bad ? batches - 1 : batches, n, 123456789L,
                 bad ? "batch 3: " + (n - 1) + " of " + n + " tasks completed, checksum 1 (expected 123456789)" : null,
                 cpuNanos, usage, null, List.of(), null, null, null, warmupBatches(spec), 600_000_000L,
-                spec.profile().adaptiveWarmup() ? true : null, spec.profile().adaptiveWarmup() ? 1.5 : null);
+                spec.profile().adaptiveWarmup() ? true : null, spec.profile().adaptiveWarmup() ? 1.5 : null, null, race(spec), null);
         double base = estimator.batchMillis(spec);
         List<Double> samples = new ArrayList<>();
         for (int i = 0; i < iterations; i++) {

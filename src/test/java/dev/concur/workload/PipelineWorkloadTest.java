@@ -60,8 +60,9 @@ class PipelineWorkloadTest {
                     out.put(x);
                     return -1;
                 }
-                if ((x >>> 8) == drop) continue; // lost
-                out.put((x << 8) | index());
+                if (PipelineWorkload.item(x) == drop) continue; // lost
+                out.put(PipelineWorkload.pack(PipelineWorkload.item(x),
+                        PipelineWorkload.stage(index(), PipelineWorkload.value(x), 0)));
             }
         }
 
@@ -84,8 +85,16 @@ class PipelineWorkloadTest {
     @Test
     void aDuplicatedItemIsCaught() {
         var c = new PipelineWorkload.Consumer(4, 10, 0, null);
-        long tag3 = PipelineWorkload.Consumer.expectedTag(3);
-        var e = assertThrows(IllegalStateException.class, () -> c.verify(tag3, 4, 0));
+        long three = PipelineWorkload.pack(3, c.expectedValue(3));
+        var e = assertThrows(IllegalStateException.class, () -> c.verify(three, 4, 0));
         assertTrue(e.getMessage().contains("arrival 4 is item 3 again"), e.getMessage());
+    }
+
+    @Test
+    void anItemWhoseWorkWasSkippedIsCaught() {
+        var c = new PipelineWorkload.Consumer(4, 10, 50, null);
+        long skipped = PipelineWorkload.pack(2, PipelineWorkload.stage(3, PipelineWorkload.stage(2, 2, 50), 50));
+        var e = assertThrows(IllegalStateException.class, () -> c.verify(skipped, 2, 0));
+        assertTrue(e.getMessage().contains("item 2 arrived with value"), e.getMessage());
     }
 }

@@ -48,6 +48,9 @@ public final class JmhRunner implements BenchmarkRunner {
     private final PrintStream jmhOutput;
     private final Path reportPath;
     private final String runId;
+    private final Integer traceTasks;
+    /** Benchmarks whose first fork was already asked to trace: later forks skip it. */
+    private final java.util.Set<Benchmark> traced = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     private final Path jmhJson;
     /** Every fork's JMH result, per benchmark (its index in the run), for --jmh-json. */
     private final java.util.SortedMap<Integer, List<RunResult>> forkResults = new java.util.TreeMap<>();
@@ -58,6 +61,7 @@ public final class JmhRunner implements BenchmarkRunner {
         this.jmhOutput = context.jmhOutput();
         this.reportPath = context.reportPath();
         this.runId = context.runId();
+        this.traceTasks = context.traceTasks();
         this.jmhJson = context.jmhJson();
     }
 
@@ -119,6 +123,7 @@ public final class JmhRunner implements BenchmarkRunner {
             List<String> jvmArgs = new ArrayList<>(forkJvmArgs());
             jvmArgs.add("-D" + ForkReport.DIR_PROPERTY + "=" + dir);
             if (runId != null) jvmArgs.add("-Dconcur.run=" + runId);
+            if (traceTasks != null && traced.add(benchmark)) jvmArgs.add("-D" + ForkReport.TRACE_TASKS + "=" + traceTasks);
             if (profile.adaptiveWarmup()) {
                 jvmArgs.add("-D" + ForkReport.WARMUP_MAX_MILLIS + "=" + profile.warmupCap().toMillis());
                 jvmArgs.add("-D" + ForkReport.WARMUP_MAX_BATCHES + "=" + profile.warmupCapBatches());

@@ -1,0 +1,115 @@
+package dev.concur.lecture;
+
+import dev.concur.result.Report;
+import dev.concur.result.Result;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The lecture's measurements, by experiment, and the rules that compare them. One rule decides
+ * every "faster": two batch times differ only when the gap exceeds twice the sum of their 99.9 %
+ * confidence half-widths (half their range where there were fewer than 5 samples); anything less
+ * is "not conclusive on this machine".
+ */
+public final class Evidence {
+    /** The JVM model that stands in for a peer that could not run here. */
+    static final Map<String, String> COUNTERPART = Map.ofEntries(
+            Map.entry("go-goroutine", "virtual"), Map.entry("go-pool", "platform"), Map.entry("go-sequential", "sequential"),
+            Map.entry("python-sequential", "sequential"), Map.entry("python-asyncio", "eventloop"),
+            Map.entry("python-threading", "platform"), Map.entry("python-multiprocessing", "forkjoin"),
+            Map.entry("python-joblib", "forkjoin"), Map.entry("python-dask", "forkjoin"),
+            Map.entry("python-twisted", "eventloop"), Map.entry("python-celery", "platform"),
+            Map.entry("node-sequential", "sequential"), Map.entry("node-eventloop", "eventloop"),
+            Map.entry("node-workers", "forkjoin"), Map.entry("node-rxjs", "reactive"));
+
+    private final Map<String, Report> reports;
+
+    /** The JVM model that stands in for {@code peer}, or {@code null}. */
+    public static String counterpart(String peer) {
+        return COUNTERPART.get(peer);
+    }
+
+    public Evidence(Map<String, Report> reports) {
+        this.reports = new LinkedHashMap<>(reports);
+    }
+
+    public Map<String, Report> reports() {
+        return reports;
+    }
+
+    /** The result of {@code model} on {@code workload} at {@code cores} in experiment {@code exp}, or {@code null}. */
+    public Result get(String exp, String model, String workload, Integer cores) {
+        Report r = reports.get(exp);
+        if (r == null) return null;
+        Result found = null;
+        for (Result x : r.results()) {
+            if (x.model().equals(model) && x.workload().equals(workload) && Objects.equals(x.cores(), cores)) found = x;
+        }
+        return found;
+    }
+
+    /**
+     * A model's result, or, where a peer could not run here, its JVM counterpart's, labelled as such.
+     *
+     * @param model   what the claim is about
+     * @param result  the result used (the model's or the stand-in's), {@code null} when neither ran
+     * @param standIn the JVM model used instead, or {@code null}
+     * @param missing why the model itself has no result, or {@code null}
+     */
+    public record Pick(String model, Result result, String standIn, String missing) {
+        public boolean ok() {
+            return result != null && result.ok();
+        }
+
+        /** "go-goroutine", or "virtual (for go-goroutine)" in the deck's words. */
+        public String label(Text t) {
+            return standIn == null ? model : t.get("standin.label", standIn, model);
+        }
+    }
+
+    public Pick pick(String exp, String model, String workload, Integer cores) {
+        Result r = get(exp, model, workload, cores);
+        if (r != null && r.ok()) return new Pick(model, r, null, null);
+        String why = r == null ? "not run" : r.note() == null ? r.status() : r.note().lines().findFirst().orElse(r.status());
+        String counterpart = COUNTERPART.get(model);
+        if (counterpart != null) {
+            Result c = get(exp, counterpart, workload, cores);
+            if (c != null && c.ok()) return new Pick(model, c, counterpart, why);
+        }
+        return new Pick(model, r, null, why);
+    }
+
+    /** The half-width used by the rule, ms: the CI's, else half the samples' range. */
+    public static double halfWidth(Result r) {
+        var s = r.batchTime();
+        if (s.error() != null) return s.error();
+        return (s.max() - s.min()) / 2;
+    }
+
+    /** Whether two ok results' batch times differ by more than twice their combined half-widths. */
+    public static boolean differ(Result a, Result b) {
+        return Math.abs(a.batchTime().score() - b.batchTime().score()) > 2 * (halfWidth(a) + halfWidth(b));
+    }
+
+    /** -1 when {@code a} is conclusively faster than {@code b}, +1 when conclusively slower, 0 when not conclusive. */
+    public static int compare(Result a, Result b) {
+        if (!differ(a, b)) return 0;
+        return a.batchTime().score() < b.batchTime().score() ? -1 : 1;
+    }
+
+    /** How many times faster {@code to} is than {@code from}: T(from) / T(to). */
+    public static double speedup(Result from, Result to) {
+        return from.batchTime().score() / to.batchTime().score();
+    }
+
+    /** The peak number of threads the model had alive in a batch, or {@code null} when not recorded. */
+    public static Integer threads(Result r) {
+        return r.usage() == null ? null : r.usage().peakLiveThreads();
+    }
+
+    /** Memory per task: the process's resident growth (every runtime), else the JVM heap's. */
+    public static Double bytesPerTask(Result r) {
+        return r.rssPerTaskBytes() != null ? r.rssPerTaskBytes() : r.memoryPerTaskBytes();
+    }
+}

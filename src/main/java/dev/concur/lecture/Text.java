@@ -1,0 +1,74 @@
+package dev.concur.lecture;
+
+import dev.concur.report.Messages;
+import dev.concur.result.Result;
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+/** The lecture's words in one language (lecture.properties), with the report's number formats. */
+public final class Text {
+    private final ResourceBundle bundle;
+    private final Messages m;
+
+    public Text(String lang) {
+        this.m = Messages.forLanguage(lang);
+        this.bundle = ResourceBundle.getBundle("dev.concur.lecture.lecture", m.locale(),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
+    public Messages messages() {
+        return m;
+    }
+
+    public String lang() {
+        return m.lang();
+    }
+
+    public boolean has(String key) {
+        return bundle.containsKey(key);
+    }
+
+    public String get(String key, Object... args) {
+        String pattern = bundle.getString(key);
+        return args.length == 0 ? pattern : new MessageFormat(pattern, m.locale()).format(args);
+    }
+
+    /** "103 ms ± 1,1 %". */
+    public String time(Result r) {
+        var s = r.batchTime();
+        String ci = s.errorPct() != null ? " ± " + m.percent(s.errorPct() / 100, 1)
+                : " (" + m.get("cell.range", m.percent((s.max() - s.min()) / 2 / s.score(), 1)) + ")";
+        return m.millis(s.score()) + " ms" + ci;
+    }
+
+    public String ms(double v) {
+        return m.millis(v) + " ms";
+    }
+
+    public String x(double v) {
+        return m.number(v, v >= 10 ? 0 : 1) + "×";
+    }
+
+    public String n(double v) {
+        return m.number(v, 0);
+    }
+
+    public String pct(double fraction) {
+        return m.percent(fraction, 1);
+    }
+
+    public String bytes(double b) {
+        return m.bytes(b);
+    }
+
+    /** A result's cell when it is not ok: its status and first note line, in this language. */
+    public String notOk(Result r) {
+        if (r == null) return get("cell.notrun");
+        return m.status(r.status()) + (r.note() == null ? "" : ": " + m.note(r.note().lines().findFirst().orElse("")));
+    }
+
+    public String upper(String s) {
+        return s.toUpperCase(m.locale() == null ? Locale.ROOT : m.locale());
+    }
+}

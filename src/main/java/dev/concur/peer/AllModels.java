@@ -1,0 +1,24 @@
+package dev.concur.peer;
+
+import dev.concur.input.Names;
+import dev.concur.model.ModelRegistry;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every model name a user can type, JVM and peer, resolved in one place for the command line and
+ * suite files: {@code all} is the JVM models (the default matrix); {@code peers} is every peer
+ * model; peers are listed as valid but run only when named; fault models are accepted by name and
+ * never listed.
+ */
+public final class AllModels {
+    public static final String PEERS = "peers";
+
+    private AllModels() {}
+
+    /** The names in {@code asked}, groups expanded, in registry order; unknown names throw with a suggestion. */
+    public static List<String> resolve(List<String> asked) {
+        return Names.resolve("model", asked, ModelRegistry.names(), PeerModels.names(), ModelRegistry.faultNames(),
+                Map.of(PEERS, PeerModels.names()));
+    }
+}

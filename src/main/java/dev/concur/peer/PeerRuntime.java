@@ -1,0 +1,39 @@
+package dev.concur.peer;
+
+/**
+ * A language runtime concur can run peer programs in, with how much slower its CPU kernel is than
+ * the JVM's (for the pre-run estimate only: what is reported is always measured).
+ *
+ * @see PeerModels for the programs and how they are found
+ */
+public enum PeerRuntime {
+    /** Go 1.19 or newer (Debian golang-go); the program is built with go build on first use. */
+    GO("go", 1.0, "apt-get install golang-go"),
+    /** Python 3 with Debian's python3-* packages (PyPI is not needed). */
+    PYTHON("python", 80.0, "apt-get install python3"),
+    /** Node.js 18 or newer. */
+    NODE("node", 1.5, "apt-get install nodejs");
+
+    private final String label;
+    private final double cpuSlowdown;
+    private final String install;
+
+    PeerRuntime(String label, double cpuSlowdown, String install) {
+        this.label = label;
+        this.cpuSlowdown = cpuSlowdown;
+        this.install = install;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** The kernel's cost per round relative to the JVM, roughly, for estimates only. */
+    public double cpuSlowdown() {
+        return cpuSlowdown;
+    }
+
+    public String install() {
+        return install;
+    }
+}

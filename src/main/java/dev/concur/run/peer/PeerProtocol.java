@@ -1,0 +1,101 @@
+package dev.concur.run.peer;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The line protocol between concur and a peer program (docs/peers.md): one JSON object per line on
+ * the peer's stdout, each with a type {@code t}. This class turns one line into one event, and
+ * refuses anything else with the offending line: a peer that prints garbage is a failed result
+ * that quotes the garbage, never a crash of concur.
+ */
+final class PeerProtocol {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int QUOTE = 200;
+
+    private PeerProtocol() {}
+
+    sealed interface Event permits Hello, Begin, BatchDone, WarmupDone, Failure, Done {}
+
+    /** The first line: what runs, and how many processors it sees. */
+    record Hello(String runtime, long pid, int cores) implements Event {}
+
+    /** A measured batch is about to start (the host takes its memory baseline). */
+    record Begin(int iteration) implements Event {}
+
+    /** A batch finished: its phase ({@code warmup} or {@code measure}), time and what it returned. */
+    record BatchDone(boolean measured, int iteration, long nanos, long count, long sum) implements Event {}
+
+    /** The adaptive warm-up ended. */
+    record WarmupDone(int batches, long nanos, boolean steady, Double spreadPct) implements Event {}
+
+    /** A task failed; the peer then exits. */
+    record Failure(String message) implements Event {}
+
+    /** The last line: everything was measured. */
+    record Done() implements Event {}
+
+    /** A line that is not the protocol. */
+    static final class ProtocolException extends Exception {
+        ProtocolException(int lineNumber, String line, String why) {
+            super("peer protocol: line " + lineNumber + ": " + why + ": " + quote(line));
+        }
+    }
+
+    static String quote(String line) {
+        String one = line.replaceAll("\\p{Cntrl}", "?");
+        return one.length() > QUOTE ? one.substring(0, QUOTE) + "..." : one;
+    }
+
+    static Event parse(int lineNumber, String line) throws ProtocolException {
+        JsonNode n;
+        try {
+            n = JSON.readTree(line);
+        } catch (JsonProcessingException e) {
+            throw new ProtocolException(lineNumber, line, "not JSON");
+        }
+        if (n == null || !n.isObject() || !n.path("t").isTextual()) throw new ProtocolException(lineNumber, line, "no type 't'");
+        try {
+            return switch (n.get("t").asText()) {
+                case "hello" -> new Hello(text(n, "runtime"), whole(n, "pid", 0), (int) whole(n, "cores", 1));
+                case "begin" -> new Begin((int) whole(n, "it", 0));
+                case "batch" -> new BatchDone(phase(n), (int) whole(n, "it", 0), whole(n, "ns", 0), whole(n, "count", 0),
+                        whole(n, "sum", 0));
+                case "warmup" -> new WarmupDone((int) whole(n, "batches", 0), whole(n, "ns", 0), bool(n, "steady"),
+                        n.path("spread").isNumber() ? n.get("spread").doubleValue() : null);
+                case "error" -> new Failure(text(n, "message"));
+                case "done" -> new Done();
+                default -> throw new IllegalArgumentException("unknown type '" + n.get("t").asText() + "'");
+            };
+        } catch (IllegalArgumentException e) {
+            throw new ProtocolException(lineNumber, line, e.getMessage());
+        }
+    }
+
+    private static String text(JsonNode n, String f) {
+        if (!n.path(f).isTextual()) throw new IllegalArgumentException("'" + f + "' is missing or not text");
+        return n.get(f).asText();
+    }
+
+    private static long whole(JsonNode n, String f, long min) {
+        JsonNode v = n.get(f);
+        if (v == null || !v.isIntegralNumber() || !v.canConvertToLong() || v.longValue() < min) {
+            throw new IllegalArgumentException("'" + f + "' is missing or not a whole number >= " + min);
+        }
+        return v.longValue();
+    }
+
+    private static boolean bool(JsonNode n, String f) {
+        if (!n.path(f).isBoolean()) throw new IllegalArgumentException("'" + f + "' is missing or not true/false");
+        return n.get(f).booleanValue();
+    }
+
+    private static boolean phase(JsonNode n) {
+        return switch (text(n, "phase")) {
+            case "warmup" -> false;
+            case "measure" -> true;
+            default -> throw new IllegalArgumentException("'phase' is not warmup or measure");
+        };
+    }
+}

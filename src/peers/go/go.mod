@@ -1,0 +1,3 @@
+module concur.dev/peer
+
+go 1.19

@@ -1,0 +1,273 @@
+#!/usr/bin/env node
+// concur's Node.js peer: one concur workload under one Node.js concurrency model, every batch
+// reported on stdout in concur's line protocol (docs/peers.md). concur starts it pinned to the
+// cores of --cores, checks each batch's count and checksum against the JVM's own reference and
+// measures the times reported here like those of a JMH fork.
+//
+//   node-sequential  each task awaited in turn: Node's baseline
+//   node-eventloop   Promise.all on the one event loop; waits are setTimeout
+//   node-workers     a worker_threads pool of cores; each worker is an event loop of its own
+//   node-rxjs        RxJS: from(tasks) with mergeMap over timer(); the pipeline as a chain of operators
+'use strict';
+
+const { Worker, isMainThread, parentPort, workerData } = require('node:worker_threads');
+const { EventEmitter, once } = require('node:events');
+
+// ---- the kernel and the checksum: exactly concur's (CpuWork.java, kernel v2) ------------------
+// 32-bit integers with Math.imul and >>> 0: no BigInt anywhere, the same work as every runtime.
+const GOLDEN = 0x9E3779B9, SEED = 0x5DEECE66, MUL = 0x2545F491;
+
+function fmix32(h) {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85EBCA6B);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xC2B2AE35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+function kernel(x, rounds) {
+  x |= 0;
+  for (let r = 0; r < rounds; r++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    x = Math.imul(x, MUL);
+  }
+  return fmix32(x);
+}
+
+const value = (i, rounds) => kernel(Math.imul(i + 1, GOLDEN) ^ SEED, rounds);
+const term = (i, v) => fmix32((v ^ fmix32(i)) >>> 0);
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// ---- a worker of node-workers: runs the tasks it is sent, answers with their values ------------
+if (!isMainThread) {
+  const { latencyMs, work } = workerData;
+  parentPort.on('message', async (ids) => {
+    const values = await Promise.all(ids.map(async (i) => {
+      if (latencyMs > 0) await sleep(latencyMs);
+      return value(i, work);
+    }));
+    parentPort.postMessage(values);
+  });
+  return;
+}
+
+// ---- the protocol -------------------------------------------------------------------------------
+function emit(fields) {
+  process.stdout.write(JSON.stringify(fields) + '\n');
+}
+
+function args() {
+  const a = { model: 'node-eventloop', workload: 'io', tasks: 2000, 'latency-ns': 0, work: 0, threads: 200,
+    cores: require('node:os').availableParallelism?.() ?? 1, iterations: 10, 'iteration-ms': 200, warmup: 'auto',
+    'warmup-cap-ms': 2500, 'warmup-cap-batches': 100, 'warmup-iteration-ms': 200 };
+  const argv = process.argv.slice(2);
+  for (let i = 0; i < argv.length; i += 2) {
+    const k = argv[i].replace(/^--/, '');
+    a[k] = typeof a[k] === 'number' ? Number(argv[i + 1]) : argv[i + 1];
+  }
+  return a;
+}
+
+class Batch {
+  constructor() { this.count = 0; this.sum = 0; }
+  complete(i, v) { this.count++; this.sum = (this.sum + term(i, v)) >>> 0; }
+}
+
+// ---- the pipeline: producer -> 3 stages -> consumer over bounded channels of 64 items ----------
+const STAGES = 3, CAPACITY = 64;
+const stageValue = (s, v, work) => kernel((v + s) >>> 0, work);
+function expected(k, work) {
+  let v = k >>> 0;
+  for (let s = 1; s <= STAGES; s++) v = stageValue(s, v, work);
+  return v;
+}
+
+// A bounded channel built on an EventEmitter: put waits for room, take waits for an item.
+class Channel extends EventEmitter {
+  constructor() { super(); this.items = []; this.closed = false; }
+  async put(item) {
+    while (this.items.length >= CAPACITY) await once(this, 'taken');
+    this.items.push(item);
+    this.emit('put');
+  }
+  async take() {
+    while (this.items.length === 0) await once(this, 'put');
+    const item = this.items.shift();
+    this.emit('taken');
+    return item;
+  }
+}
+
+function pipelineParts(items, work) {
+  const ch = Array.from({ length: STAGES + 1 }, () => new Channel());
+  const END = null;
+  const producer = async () => {
+    for (let k = 0; k < items; k++) await ch[0].put([k, k >>> 0]);
+    await ch[0].put(END);
+    return items;
+  };
+  const stage = (s) => async () => {
+    for (;;) {
+      const it = await ch[s - 1].take();
+      if (it === END) { await ch[s].put(END); return 0xFFFFFFFF; }
+      await ch[s].put([it[0], stageValue(s, it[1], work)]);
+    }
+  };
+  const consumer = async () => {
+    let h = 0;
+    for (let k = 0; ; k++) {
+      const it = await ch[STAGES].take();
+      if (it === END) {
+        if (k !== items) throw new Error(`pipeline: ${k} of ${items} items arrived`);
+        return h;
+      }
+      if (it[0] !== k || it[1] !== expected(k, work)) {
+        throw new Error(`pipeline: arrival ${k} is item ${it[0]} with value ${it[1]} (expected item ${k} with ${expected(k, work)})`);
+      }
+      h = fmix32((h ^ it[1]) >>> 0);
+    }
+  };
+  return [producer, stage(1), stage(2), stage(3), consumer];
+}
+
+// ---- the models ---------------------------------------------------------------------------------
+class Runner {
+  constructor(a) {
+    this.a = a;
+    this.latencyMs = a['latency-ns'] / 1e6;
+    if (a.model === 'node-workers') {
+      this.workers = Array.from({ length: a.cores }, () =>
+        new Worker(__filename, { workerData: { latencyMs: this.latencyMs, work: a.work } }));
+    }
+    if (a.model === 'node-rxjs') this.rx = require('rxjs');
+  }
+
+  async task(i) {
+    if (this.latencyMs > 0) await sleep(this.latencyMs);
+    return value(i, this.a.work);
+  }
+
+  async batch() {
+    const a = this.a, b = new Batch(), n = a.tasks;
+    if (a.workload === 'pipeline') {
+      if (a.model === 'node-rxjs') {
+        (await this.rxPipeline()).forEach((v, i) => b.complete(i, v));
+        return b;
+      }
+      const parts = pipelineParts(n, a.work);
+      if (a.model === 'node-sequential') throw new Error('node-sequential cannot run the pipeline');
+      (await Promise.all(parts.map((p) => p()))).forEach((v, i) => b.complete(i, v));
+      return b;
+    }
+    switch (a.model) {
+      case 'node-sequential':
+        for (let i = 0; i < n; i++) b.complete(i, await this.task(i));
+        break;
+      case 'node-eventloop':
+        (await Promise.all(Array.from({ length: n }, (_, i) => this.task(i)))).forEach((v, i) => b.complete(i, v));
+        break;
+      case 'node-workers': {
+        // task i goes to worker i mod cores; each worker answers with its tasks' values, in order
+        const shares = this.workers.map((_, w) => Array.from({ length: n }, (_, i) => i).filter((i) => i % this.workers.length === w));
+        const answers = await Promise.all(this.workers.map((w, k) => new Promise((resolve, reject) => {
+          const onMessage = (values) => { w.off('error', onError); resolve(values); };
+          const onError = (e) => { w.off('message', onMessage); reject(e); };
+          w.once('message', onMessage);
+          w.once('error', onError);
+          w.postMessage(shares[k]);
+        })));
+        answers.forEach((values, w) => values.forEach((v, j) => b.complete(shares[w][j], v)));
+        break;
+      }
+      case 'node-rxjs': {
+        const { from, timer, of, mergeMap, map, toArray, lastValueFrom } = this.rx;
+        const values = await lastValueFrom(from(Array.from({ length: n }, (_, i) => i)).pipe(
+          mergeMap((i) => (this.latencyMs > 0 ? timer(this.latencyMs) : of(0)).pipe(map(() => [i, value(i, a.work)]))),
+          toArray()));
+        values.forEach(([i, v]) => b.complete(i, v));
+        break;
+      }
+      default:
+        throw new Error(`unknown model ${a.model}`);
+    }
+    return b;
+  }
+
+  // RxJS has no blocking channels: the pipeline is a chain of operators, each stage a map over the
+  // stream of items, and the consumer the subscriber that checks arrival order.
+  async rxPipeline() {
+    const { range, map, reduce, lastValueFrom } = this.rx;
+    const { tasks: items, work } = this.a;
+    const stage = (s) => map(([k, v]) => [k, stageValue(s, v, work)]);
+    const checked = await lastValueFrom(range(0, items).pipe(
+      map((k) => [k, k >>> 0]), stage(1), stage(2), stage(3),
+      reduce(([h, k], it) => {
+        if (it[0] !== k || it[1] !== expected(k, work)) {
+          throw new Error(`pipeline: arrival ${k} is item ${it[0]} (expected item ${k})`);
+        }
+        return [fmix32((h ^ it[1]) >>> 0), k + 1];
+      }, [0, 0])));
+    if (checked[1] !== items) throw new Error(`pipeline: ${checked[1]} of ${items} items arrived`);
+    return [items, 0xFFFFFFFF, 0xFFFFFFFF, 0xFFFFFFFF, checked[0]];
+  }
+
+  close() {
+    for (const w of this.workers ?? []) w.terminate();
+  }
+}
+
+function spreadOf(times) { // concur's steady-state rule: the last 3 within 10 % of their median
+  if (times.length < 3) return null;
+  const last = times.slice(-3).sort((x, y) => x - y);
+  return Math.max(...last.map((t) => Math.abs(t - last[1]) / last[1] * 100));
+}
+
+async function main() {
+  const a = args();
+  emit({ t: 'hello', runtime: 'Node.js ' + process.version, pid: process.pid, cores: a.cores });
+  let runner;
+  try {
+    if (!['io', 'cpu', 'mixed', 'pipeline'].includes(a.workload)) throw new Error(`no ${a.workload} workload in the Node.js peer`);
+    runner = new Runner(a);
+    const timed = async (phase, it) => {
+      if (phase === 'measure') emit({ t: 'begin', it });
+      const start = process.hrtime.bigint();
+      const b = await runner.batch();
+      const ns = Number(process.hrtime.bigint() - start);
+      emit({ t: 'batch', phase, it, ns, count: b.count, sum: b.sum });
+      return ns;
+    };
+    if (a.warmup === 'auto') {
+      const times = [], start = process.hrtime.bigint();
+      for (;;) {
+        times.push(await timed('warmup', 0));
+        const spread = spreadOf(times), steady = spread !== null && spread <= 10;
+        const elapsed = Number(process.hrtime.bigint() - start);
+        if (steady || (elapsed >= a['warmup-cap-ms'] * 1e6 && times.length >= 3) || times.length >= a['warmup-cap-batches']) {
+          emit({ t: 'warmup', batches: times.length, ns: elapsed, steady, spread });
+          break;
+        }
+      }
+    } else {
+      for (let it = 0; it < Number(a.warmup); it++) {
+        const start = process.hrtime.bigint();
+        do await timed('warmup', it); while (Number(process.hrtime.bigint() - start) < a['warmup-iteration-ms'] * 1e6);
+      }
+    }
+    for (let it = 0; it < a.iterations; it++) {
+      const start = process.hrtime.bigint();
+      do await timed('measure', it); while (Number(process.hrtime.bigint() - start) < a['iteration-ms'] * 1e6);
+    }
+    emit({ t: 'done' });
+    runner.close();
+  } catch (e) {
+    emit({ t: 'error', message: String(e && e.message ? e.message : e) });
+    process.exitCode = 1;
+    if (runner) runner.close();
+  }
+}
+
+main();

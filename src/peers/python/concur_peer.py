@@ -1,0 +1,471 @@
+#!/usr/bin/env python3
+"""concur's Python peer: one concur workload under one Python concurrency model.
+
+concur starts it (pinned to the cores of --cores), checks every batch's count and checksum against
+the JVM's own reference and measures the batch times it reports on stdout in concur's line protocol
+(docs/peers.md). Each model is the form a Python programmer would write:
+
+  python-sequential       a plain loop: Python's baseline
+  python-asyncio          asyncio.gather on one event loop; waits are asyncio.sleep
+  python-threading        ThreadPoolExecutor(--threads); the GIL lets one thread run Python at a time
+  python-multiprocessing  multiprocessing.Pool(cores): a process per core, no GIL between them
+  python-joblib           joblib.Parallel(n_jobs=cores) with its default (loky, process) backend
+  python-dask             dask.delayed + dask.compute(scheduler="processes") on a pool of cores processes
+  python-twisted          one Twisted reactor; waits are deferLater
+  python-celery           tasks sent to a Celery worker through a Redis broker (both started by concur)
+
+Standard library only, apart from the framework each model is about (Debian's python3-* packages).
+"""
+import argparse
+import asyncio
+import json
+import os
+import sys
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+M32 = 0xFFFFFFFF
+GOLDEN, SEED, MUL = 0x9E3779B9, 0x5DEECE66, 0x2545F491
+
+
+# ---- the kernel and the checksum: exactly concur's (CpuWork.java, kernel v2) -------------------
+
+def fmix32(h):
+    h ^= h >> 16
+    h = (h * 0x85EBCA6B) & M32
+    h ^= h >> 13
+    h = (h * 0xC2B2AE35) & M32
+    h ^= h >> 16
+    return h
+
+
+def kernel(x, rounds):
+    for _ in range(rounds):
+        x ^= (x << 13) & M32
+        x ^= x >> 17
+        x ^= (x << 5) & M32
+        x = (x * MUL) & M32
+    return fmix32(x)
+
+
+def value(i, rounds):
+    return kernel((((i + 1) * GOLDEN) & M32) ^ SEED, rounds)
+
+
+def term(i, v):
+    return fmix32((v & M32) ^ fmix32(i))
+
+
+# ---- one task of io, cpu or mixed, in its blocking and its async form --------------------------
+
+def staged(i, latency, work):
+    if latency > 0:
+        time.sleep(latency)
+    return value(i, work)
+
+
+async def staged_async(i, latency, work):
+    if latency > 0:
+        await asyncio.sleep(latency)
+    return value(i, work)
+
+
+def staged_args(args):  # for process pools: one picklable argument
+    return staged(*args)
+
+
+class Batch:
+    """Counts completions and sums their terms (a lock: threads complete concurrently)."""
+
+    def __init__(self):
+        self.count, self.sum, self.lock = 0, 0, threading.Lock()
+
+    def complete(self, i, v):
+        with self.lock:
+            self.count += 1
+            self.sum = (self.sum + term(i, v)) & M32
+
+
+# ---- the pipeline: producer -> 3 stages -> consumer over bounded queues of 64 ------------------
+
+STAGES, CAPACITY, END = 3, 64, None
+
+
+def stage_value(s, v, work):
+    return kernel((v + s) & M32, work)
+
+
+def expected(k, work):
+    v = k & M32
+    for s in range(1, STAGES + 1):
+        v = stage_value(s, v, work)
+    return v
+
+
+def check_arrival(k, item, work):
+    n, v = item
+    if n != k or v != expected(k, work):
+        raise RuntimeError(f"pipeline: arrival {k} is item {n} with value {v} (expected item {k} with {expected(k, work)})")
+
+
+def pipeline_threads(items, work, run_parts):
+    """The five parts as blocking functions over queue.Queue(64): for threads (and sequential, never)."""
+    import queue
+    qs = [queue.Queue(CAPACITY) for _ in range(STAGES + 1)]
+
+    def producer():
+        for k in range(items):
+            qs[0].put((k, k & M32))
+        qs[0].put(END)
+        return items
+
+    def stage(s):
+        def run():
+            while True:
+                it = qs[s - 1].get()
+                if it is END:
+                    qs[s].put(END)
+                    return M32
+                qs[s].put((it[0], stage_value(s, it[1], work)))
+        return run
+
+    def consumer():
+        h, k = 0, 0
+        while True:
+            it = qs[STAGES].get()
+            if it is END:
+                if k != items:
+                    raise RuntimeError(f"pipeline: {k} of {items} items arrived")
+                return h
+            check_arrival(k, it, work)
+            h = fmix32(h ^ it[1])
+            k += 1
+
+    return run_parts([producer, stage(1), stage(2), stage(3), consumer])
+
+
+async def pipeline_asyncio(items, work):
+    qs = [asyncio.Queue(CAPACITY) for _ in range(STAGES + 1)]
+
+    async def producer():
+        for k in range(items):
+            await qs[0].put((k, k & M32))
+        await qs[0].put(END)
+        return items
+
+    async def stage(s):
+        while True:
+            it = await qs[s - 1].get()
+            if it is END:
+                await qs[s].put(END)
+                return M32
+            await qs[s].put((it[0], stage_value(s, it[1], work)))
+
+    async def consumer():
+        h, k = 0, 0
+        while True:
+            it = await qs[STAGES].get()
+            if it is END:
+                if k != items:
+                    raise RuntimeError(f"pipeline: {k} of {items} items arrived")
+                return h
+            check_arrival(k, it, work)
+            h = fmix32(h ^ it[1])
+            k += 1
+
+    return await asyncio.gather(producer(), stage(1), stage(2), stage(3), consumer())
+
+
+# ---- the models ---------------------------------------------------------------------------------
+
+class Runner:
+    """Runs whole batches of the workload under one model; pools live as long as the runner."""
+
+    def __init__(self, a):
+        self.a = a
+        self.latency = a.latency_ns / 1e9
+        self.pool = None
+        m = a.model
+        if m == "python-threading":
+            self.pool = ThreadPoolExecutor(max_workers=a.threads)
+        elif m == "python-multiprocessing":
+            import multiprocessing
+            self.pool = multiprocessing.Pool(processes=a.cores)
+        elif m == "python-joblib":
+            from joblib import Parallel
+            self.pool = Parallel(n_jobs=a.cores)
+            self.pool.__enter__()  # keep the loky workers between batches, as a long-lived app would
+        elif m == "python-dask":
+            from concurrent.futures import ProcessPoolExecutor
+            self.pool = ProcessPoolExecutor(max_workers=a.cores)  # kept between batches, as a long-lived app would
+        elif m == "python-twisted":
+            self.reactor = TwistedLoop()
+        elif m == "python-celery":
+            import concur_peer_celery as cc
+            self.celery = cc.client(a.redis_url, a.celery_queue)
+        elif m == "python-asyncio":
+            self.loop = asyncio.new_event_loop()
+
+    def batch(self):
+        """(count, checksum) of one batch."""
+        a, b = self.a, Batch()
+        if a.workload == "pipeline":
+            values = self.pipeline()
+            for i, v in enumerate(values):
+                b.complete(i, v)
+            return b.count, b.sum
+        n, lat, work = a.tasks, self.latency, a.work
+        m = a.model
+        if m == "python-sequential":
+            for i in range(n):
+                b.complete(i, staged(i, lat, work))
+        elif m == "python-asyncio":
+            async def main():
+                return await asyncio.gather(*(staged_async(i, lat, work) for i in range(n)))
+            for i, v in enumerate(self.loop.run_until_complete(main())):
+                b.complete(i, v)
+        elif m == "python-threading":
+            futures = [self.pool.submit(staged, i, lat, work) for i in range(n)]
+            for i, f in enumerate(futures):
+                b.complete(i, f.result())
+        elif m == "python-multiprocessing":
+            for i, v in enumerate(self.pool.map(staged_args, [(i, lat, work) for i in range(n)])):
+                b.complete(i, v)
+        elif m == "python-joblib":
+            from joblib import delayed
+            for i, v in enumerate(self.pool(delayed(staged)(i, lat, work) for i in range(n))):
+                b.complete(i, v)
+        elif m == "python-dask":
+            import dask
+            tasks = [dask.delayed(staged)(i, lat, work) for i in range(n)]
+            for i, v in enumerate(dask.compute(*tasks, scheduler="processes", pool=self.pool)):
+                b.complete(i, v)
+        elif m == "python-twisted":
+            for i, v in enumerate(self.reactor.gather(n, lat, work)):
+                b.complete(i, v)
+        elif m == "python-celery":
+            results = [self.celery.staged.apply_async((i, lat, work), queue=a.celery_queue) for i in range(n)]
+            for i, r in enumerate(results):
+                b.complete(i, r.get(timeout=3600))
+        else:
+            raise RuntimeError(f"unknown model {m}")
+        return b.count, b.sum
+
+    def pipeline(self):
+        a, m = self.a, self.a.model
+        if m == "python-asyncio":
+            return self.loop.run_until_complete(pipeline_asyncio(a.tasks, a.work))
+        if m == "python-threading":
+            def parts(fs):
+                futures = [self.pool.submit(f) for f in fs]
+                return [f.result() for f in futures]
+            return pipeline_threads(a.tasks, a.work, parts)
+        if m == "python-twisted":
+            return self.reactor.pipeline(a.tasks, a.work)
+        raise RuntimeError(f"{m} has no pipeline")
+
+    def close(self):
+        if self.a.model == "python-joblib":
+            self.pool.__exit__(None, None, None)
+        elif self.pool is not None:
+            if hasattr(self.pool, "terminate"):
+                self.pool.terminate()
+            else:
+                self.pool.shutdown(wait=True)
+        if self.a.model == "python-twisted":
+            self.reactor.stop()
+
+
+class TwistedLoop:
+    """One Twisted reactor, running in its own thread for the life of the peer; each batch is
+    handed to it with callFromThread and waited for, like asyncio.run(gather(...))."""
+
+    def __init__(self):
+        from twisted.internet import reactor
+        self.reactor = reactor
+        self.thread = threading.Thread(target=reactor.run, kwargs={"installSignalHandlers": False}, daemon=True)
+        self.thread.start()
+
+    def _run(self, make_deferred):
+        done, box = threading.Event(), {}
+
+        def start():
+            d = make_deferred()
+            d.addCallbacks(lambda r: box.update(result=r), lambda f: box.update(error=f))
+            d.addBoth(lambda _: done.set())
+        self.reactor.callFromThread(start)
+        done.wait()
+        if "error" in box:
+            box["error"].raiseException()
+        return box["result"]
+
+    def gather(self, n, latency, work):
+        from twisted.internet import defer, task
+
+        def one(i):
+            if latency > 0:
+                return task.deferLater(self.reactor, latency, value, i, work)
+            return defer.succeed(value(i, work))
+        return self._run(lambda: defer.gatherResults([one(i) for i in range(n)], consumeErrors=True))
+
+    def pipeline(self, items, work):
+        from twisted.internet import defer
+
+        class Channel:  # a bounded channel of Deferreds: put waits while full, get while empty
+            def __init__(self):
+                self.items, self.getters, self.putters = [], [], []
+
+            def put(self, it):
+                if self.getters:
+                    self.getters.pop(0).callback(it)
+                    return defer.succeed(None)
+                if len(self.items) < CAPACITY:
+                    self.items.append(it)
+                    return defer.succeed(None)
+                d = defer.Deferred()
+                self.putters.append((it, d))
+                return d
+
+            def get(self):
+                if self.items:
+                    it = self.items.pop(0)
+                    if self.putters:
+                        nxt, d = self.putters.pop(0)
+                        self.items.append(nxt)
+                        d.callback(None)
+                    return defer.succeed(it)
+                if self.putters:
+                    nxt, d = self.putters.pop(0)
+                    d.callback(None)
+                    return defer.succeed(nxt)
+                d = defer.Deferred()
+                self.getters.append(d)
+                return d
+
+        chans = [Channel() for _ in range(STAGES + 1)]
+
+        @defer.inlineCallbacks
+        def producer():
+            for k in range(items):
+                yield chans[0].put((k, k & M32))
+            yield chans[0].put(END)
+            return items
+
+        @defer.inlineCallbacks
+        def stage(s):
+            while True:
+                it = yield chans[s - 1].get()
+                if it is END:
+                    yield chans[s].put(END)
+                    return M32
+                yield chans[s].put((it[0], stage_value(s, it[1], work)))
+
+        @defer.inlineCallbacks
+        def consumer():
+            h, k = 0, 0
+            while True:
+                it = yield chans[STAGES].get()
+                if it is END:
+                    if k != items:
+                        raise RuntimeError(f"pipeline: {k} of {items} items arrived")
+                    return h
+                check_arrival(k, it, work)
+                h = fmix32(h ^ it[1])
+                k += 1
+
+        return self._run(lambda: defer.gatherResults([producer(), stage(1), stage(2), stage(3), consumer()],
+                                                     consumeErrors=True))
+
+    def stop(self):
+        self.reactor.callFromThread(self.reactor.stop)
+
+
+# ---- the protocol -------------------------------------------------------------------------------
+
+def emit(**fields):
+    sys.stdout.write(json.dumps(fields, separators=(",", ":")) + "\n")
+    sys.stdout.flush()
+
+
+def spread_of(times):
+    """concur's steady-state rule: the last 3 batch times within 10 % of their median."""
+    if len(times) < 3:
+        return None
+    last = sorted(times[-3:])
+    median = last[1]
+    return max(abs(t - median) / median * 100 for t in last)
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--model", required=True)
+    p.add_argument("--workload", required=True)
+    p.add_argument("--tasks", type=int, default=2000)
+    p.add_argument("--latency-ns", type=int, default=0)
+    p.add_argument("--work", type=int, default=0)
+    p.add_argument("--threads", type=int, default=200)
+    p.add_argument("--cores", type=int, default=os.cpu_count())
+    p.add_argument("--iterations", type=int, default=10)
+    p.add_argument("--iteration-ms", type=int, default=200)
+    p.add_argument("--warmup", default="auto")
+    p.add_argument("--warmup-cap-ms", type=int, default=2500)
+    p.add_argument("--warmup-cap-batches", type=int, default=100)
+    p.add_argument("--warmup-iteration-ms", type=int, default=200)
+    p.add_argument("--redis-url")
+    p.add_argument("--celery-queue")
+    a = p.parse_args()
+    emit(t="hello", runtime="Python " + sys.version.split()[0], pid=os.getpid(), cores=a.cores)
+    runner = None
+    try:
+        if a.workload not in ("io", "cpu", "mixed", "pipeline"):
+            raise RuntimeError(f"no {a.workload} workload in the Python peer")
+        runner = Runner(a)
+
+        def timed(phase, it):
+            if phase == "measure":
+                emit(t="begin", it=it)
+            start = time.perf_counter_ns()
+            count, checksum = runner.batch()
+            took = time.perf_counter_ns() - start
+            emit(t="batch", phase=phase, it=it, ns=took, count=count, sum=checksum)
+            return took
+
+        if a.warmup == "auto":
+            times, start = [], time.perf_counter_ns()
+            while True:
+                times.append(timed("warmup", 0))
+                spread = spread_of(times)
+                steady = spread is not None and spread <= 10
+                elapsed = time.perf_counter_ns() - start
+                if steady or (elapsed >= a.warmup_cap_ms * 1e6 and len(times) >= 3) or len(times) >= a.warmup_cap_batches:
+                    emit(t="warmup", batches=len(times), ns=elapsed, steady=steady, spread=spread)
+                    break
+        else:
+            for it in range(int(a.warmup)):
+                start = time.perf_counter_ns()
+                while True:
+                    timed("warmup", it)
+                    if time.perf_counter_ns() - start >= a.warmup_iteration_ms * 1e6:
+                        break
+        for it in range(a.iterations):
+            start = time.perf_counter_ns()
+            while True:
+                timed("measure", it)
+                if time.perf_counter_ns() - start >= a.iteration_ms * 1e6:
+                    break
+        emit(t="done")
+    except Exception as e:  # a failed task or a missing framework: one line, then a non-zero exit
+        emit(t="error", message=f"{type(e).__name__}: {e}")
+        sys.stdout.flush()
+        os._exit(1)
+    finally:
+        if runner is not None:
+            try:
+                runner.close()
+            except Exception:
+                pass
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,95 @@
+package dev.concur.lecture;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.concur.cli.CliFixture;
+import dev.concur.result.ReportReader;
+import dev.concur.run.Version;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code concur lecture} end to end on the seeded fake runner: every experiment becomes a report, every
+ * claim a verdict, the deck is written in one language and rendered in the other from the same
+ * reports without measuring. The decks are sealed as golden files (regenerate with
+ * {@code -Dconcur.updateGolden=true} and review the diff): the Spanish must read as a lecturer says it.
+ */
+class LectureCommandTest {
+    @TempDir
+    Path dir;
+
+    private static String normalise(String deck) {
+        return deck.replace(Version.get(), "VERSION");
+    }
+
+    private static void golden(String name, String actual) throws Exception {
+        Path golden = Path.of("src/test/resources/lecture/" + name);
+        if (Boolean.getBoolean("concur.updateGolden")) Files.writeString(golden, actual);
+        assertEquals(Files.readString(golden), actual, golden.toString());
+    }
+
+    @Test
+    void measuresOnceAndRendersInBothLanguages() throws Exception {
+        Path out = dir.resolve("lecture");
+        CliFixture cli = new CliFixture();
+        int code = cli.run("lecture", "--quick", "--lang", "es", "--no-progress", "--out", out.toString());
+        assertEquals(0, code, cli.err);
+        for (String q : List.of("1.1", "1.2", "1.3", "1.4", "1.5")) assertTrue(cli.out.contains("Pregunta " + q + ":"), cli.out);
+        for (Claims.Claim c : Claims.ALL) {
+            assertTrue(cli.out.contains(new Text("es").get("claim." + c.id() + ".title")), "claim " + c.id() + " printed");
+        }
+        assertTrue(cli.err.contains("experimento 1/"), cli.err);
+        Manifest m = new com.fasterxml.jackson.databind.ObjectMapper().readValue(out.resolve("lecture.json").toFile(), Manifest.class);
+        assertTrue(m.quick());
+        assertEquals(Catalog.forQuestions(Catalog.QUESTIONS, true).size(), m.experiments().size());
+        for (Manifest.Entry e : m.experiments()) ReportReader.read(out.resolve(e.report())); // every report is a valid concur report
+        assertTrue(Files.readString(out.resolve("deck-es.html")).contains("<section id=\"1.2-race\">"));
+
+        int before = cli.runner.calls.size();
+        CliFixture again = new CliFixture();
+        assertEquals(0, again.run("lecture", "--from", out.toString(), "--lang", "en"), again.err);
+        assertEquals(0, again.runner.calls.size(), "re-rendering measures nothing");
+        assertTrue(again.out.contains("Question 1.1:"), again.out);
+        assertTrue(Files.exists(out.resolve("deck-en.html")));
+        assertTrue(before > 0);
+
+        // the verdicts do not depend on the language
+        Map<String, dev.concur.result.Report> reports = new LinkedHashMap<>();
+        for (Manifest.Entry e : m.experiments()) reports.put(e.id(), ReportReader.read(out.resolve(e.report())));
+        var es = new Deck(m, new Evidence(reports), "es").slides();
+        var en = new Deck(m, new Evidence(reports), "en").slides();
+        assertEquals(es.stream().map(s -> s.verdict().outcome()).toList(), en.stream().map(s -> s.verdict().outcome()).toList());
+
+        golden("deck-es.md", normalise(Files.readString(out.resolve("deck-es.md"))));
+        golden("deck-en.md", normalise(Files.readString(out.resolve("deck-en.md"))));
+    }
+
+    @Test
+    void oneQuestionRunsOnlyItsExperiments() {
+        CliFixture cli = new CliFixture();
+        assertEquals(0, cli.run("lecture", "--quick", "--question", "1.2", "--lang", "en", "--no-progress",
+                "--out", dir.resolve("q").toString()), cli.err);
+        assertTrue(cli.out.contains("Question 1.2:"));
+        assertTrue(!cli.out.contains("Question 1.1:"));
+        assertTrue(cli.runner.calls.stream().noneMatch(b -> b.model().equals("python-celery")), "1.2 needs no Python frameworks");
+        assertTrue(cli.runner.calls.stream().anyMatch(b -> b.workloadName().equals("race")), "1.2 measures the race");
+    }
+
+    @Test
+    void badInputIsOneLineAndExitTwo() {
+        CliFixture cli = new CliFixture();
+        assertEquals(2, cli.run("lecture", "--question", "1.7", "--out", dir.resolve("x").toString()));
+        assertEquals("concur lecture: unknown question '1.7'. Valid: 1.1, 1.2, 1.3, 1.4, 1.5, all", cli.err.strip());
+        assertEquals(2, cli.run("lecture", "--from", dir.resolve("nothing").toString()));
+        assertEquals(1, cli.err.strip().lines().count(), cli.err);
+        assertEquals(2, cli.run("lecture", "--from", dir.toString(), "--quick"));
+        assertTrue(cli.err.contains("--from renders what was measured"), cli.err);
+        assertEquals(0, cli.runner.calls.size(), "nothing ran");
+    }
+}

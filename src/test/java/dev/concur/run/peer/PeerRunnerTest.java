@@ -1,0 +1,125 @@
+package dev.concur.run.peer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.concur.input.Profile;
+import dev.concur.run.Benchmark;
+import dev.concur.run.RunOutcome;
+import dev.concur.run.Watchdog;
+import dev.concur.workload.WorkloadParams;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * How concur treats a peer program that misbehaves: a fake "Python peer" (a shell-free Python
+ * script standing in for src/peers/python/concur_peer.py under a CONCUR_HOME of its own) returns a
+ * wrong value, drops a task, hangs, prints garbage or dies; and a missing runtime is a skip.
+ */
+class PeerRunnerTest {
+    @TempDir
+    Path home;
+
+    private static final WorkloadParams IO = new WorkloadParams(10, 1_000_000, 0);
+    private static final Profile FAST = Profile.QUICK.with(1, 0, 2, Duration.ofMillis(20), null);
+
+    private Benchmark benchmark() {
+        return Benchmark.resolve("python-asyncio", "io", IO, 200, null, 2, FAST, 30_000_000_000L, null, null, null);
+    }
+
+    /** A fake peer whose batch lines say {@code count} tasks with checksum {@code sum}, after {@code body}. */
+    private PeerRunner fake(String body) throws Exception {
+        Path dir = Files.createDirectories(home.resolve("src/peers/python"));
+        Files.writeString(dir.resolve("concur_peer.py"), String.join("\n",
+                "import json, os, sys, time",
+                "def emit(**f):",
+                "    print(json.dumps(f), flush=True)",
+                "emit(t='hello', runtime='Python fake', pid=os.getpid(), cores=2)",
+                body,
+                ""));
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.put("CONCUR_HOME", home.toString());
+        return new PeerRunner(env);
+    }
+
+    /** The JVM's own checksum of 10 io tasks (what every correct peer returns). */
+    private static long reference() throws Exception {
+        try (var p = dev.concur.workload.WorkloadRegistry.get("io").open(IO)) {
+            return dev.concur.workload.Reference.of(p.tasks()).checksum();
+        }
+    }
+
+    private static String batches(long count, long sum) {
+        return String.join("\n",
+                "for it in range(2):",
+                "    emit(t='begin', it=it)",
+                "    emit(t='batch', phase='measure', it=it, ns=1000000, count=" + count + ", sum=" + sum + ")",
+                "emit(t='done')");
+    }
+
+    private RunOutcome run(PeerRunner r, long graceMillis) throws Exception {
+        return r.run(benchmark(), 0, 2, new Watchdog.Deadline(null, 1_000_000, graceMillis * 1_000_000));
+    }
+
+    @Test
+    void aCorrectPeerIsMeasured() throws Exception {
+        RunOutcome o = run(fake(batches(10, reference())), 20_000);
+        assertNull(o.failure(), o.failure());
+        assertEquals(List.of(1.0, 1.0), o.samples(), "two iterations of one 1 ms batch");
+        assertEquals(2, o.forks().get(0).validBatches());
+        assertEquals("Python fake", o.forks().get(0).fork().runtime());
+    }
+
+    @Test
+    void aWrongValueOrADroppedTaskIsInvalidNotFast() throws Exception {
+        long ref = reference();
+        RunOutcome wrong = run(fake(batches(10, (ref + 1) & 0xFFFFFFFFL)), 20_000);
+        assertEquals(0, wrong.forks().get(0).validBatches());
+        assertTrue(wrong.forks().get(0).firstMismatch().contains("10 of 10 tasks completed, checksum"), wrong.forks().get(0).firstMismatch());
+        RunOutcome dropped = run(fake(batches(9, ref)), 20_000);
+        assertTrue(dropped.forks().get(0).firstMismatch().startsWith("batch 1: 9 of 10 tasks completed"),
+                dropped.forks().get(0).firstMismatch());
+    }
+
+    @Test
+    void aHangingPeerIsKilledAtItsDeadline() throws Exception {
+        long start = System.nanoTime();
+        RunOutcome o = run(fake("time.sleep(3600)"), 1_000);
+        assertTrue(o.timedOut(), String.valueOf(o.failure()));
+        assertTrue(o.failure().startsWith("timeout: no batch completed for"), o.failure());
+        assertTrue((System.nanoTime() - start) / 1e9 < 30, "killed within its window");
+    }
+
+    @Test
+    void garbageOnStdoutIsAFailureQuotingTheLine() throws Exception {
+        RunOutcome o = run(fake("print('hello from a print statement', flush=True)\ntime.sleep(5)"), 20_000);
+        assertEquals("peer protocol: line 2: not JSON: hello from a print statement", o.failure());
+        RunOutcome noType = run(fake("print('{\"count\": 3}', flush=True)"), 20_000);
+        assertTrue(noType.failure().startsWith("peer protocol: line 2: no type 't'"), noType.failure());
+    }
+
+    @Test
+    void aPeerThatDiesSaysWhatItPrinted() throws Exception {
+        RunOutcome o = run(fake("sys.stderr.write('Traceback: something broke\\n'); sys.exit(3)"), 20_000);
+        assertEquals("python-asyncio exited with code 3 before it finished: Traceback: something broke", o.failure());
+    }
+
+    @Test
+    void aMissingRuntimeIsASkipWithTheInstallCommand() throws Exception {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.put("PATH", home.toString()); // no go, no node, no python3 on this PATH
+        env.put("CONCUR_HOME", Path.of("").toAbsolutePath().toString());
+        PeerRunner r = new PeerRunner(env);
+        Benchmark go = Benchmark.resolve("go-goroutine", "io", IO, 200, null, 2, FAST, 30_000_000_000L, null, null, null);
+        assertEquals("go not found on PATH: apt-get install golang-go", r.whyUnavailable(go));
+        Benchmark node = Benchmark.resolve("node-eventloop", "io", IO, 200, null, 2, FAST, 30_000_000_000L, null, null, null);
+        assertEquals("node not found on PATH: apt-get install nodejs", r.whyUnavailable(node));
+    }
+}

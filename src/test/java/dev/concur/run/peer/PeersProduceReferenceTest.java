@@ -1,0 +1,63 @@
+package dev.concur.run.peer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.concur.input.Profile;
+import dev.concur.peer.PeerModel;
+import dev.concur.peer.PeerModels;
+import dev.concur.run.Benchmark;
+import dev.concur.run.RunOutcome;
+import dev.concur.run.Watchdog;
+import dev.concur.workload.WorkloadParams;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every peer program, for every workload it implements, at small sizes: each batch's task count and
+ * checksum equal the JVM's own reference, so Go, Python and Node.js did exactly the JVM's work.
+ * A model whose runtime or packages are missing here is skipped with the reason, unless
+ * {@code CONCUR_REQUIRE_PEERS} is set (as .ci/run sets it after installing them all).
+ */
+class PeersProduceReferenceTest {
+    private static final Map<String, WorkloadParams> SIZES = Map.of(
+            "io", new WorkloadParams(20, 2_000_000, 0),
+            "cpu", new WorkloadParams(20, 0, 1_000),
+            "mixed", new WorkloadParams(20, 2_000_000, 500),
+            "pipeline", new WorkloadParams(50, 0, 100));
+    private static final Profile FAST = Profile.QUICK.with(1, 1, 2, Duration.ofMillis(20), null);
+    private static final PeerRunner RUNNER = new PeerRunner(System.getenv());
+
+    static Stream<Arguments> matrix() {
+        return PeerModels.names().stream().flatMap(m -> {
+            PeerModel peer = PeerModels.find(m).orElseThrow();
+            return Stream.of("io", "cpu", "mixed", "pipeline").filter(peer::supports)
+                    // sequential baselines cannot hold the pipeline's five parts: concur skips that pair
+                    .filter(w -> !(w.equals("pipeline") && m.endsWith("-sequential")))
+                    .map(w -> Arguments.of(m, w));
+        });
+    }
+
+    @ParameterizedTest(name = "{0} on {1}")
+    @MethodSource("matrix")
+    void everyBatchMatchesTheJvmReference(String model, String workload) throws Exception {
+        Benchmark b = Benchmark.resolve(model, workload, SIZES.get(workload), 16, null, 2, FAST, 30_000_000_000L, null,
+                null, null);
+        String why = RUNNER.whyUnavailable(b);
+        if (why != null && System.getenv("CONCUR_REQUIRE_PEERS") == null) Assumptions.abort(why);
+        assertNull(why, "CONCUR_REQUIRE_PEERS is set: " + why);
+        RunOutcome o = RUNNER.run(b, 0, 2, new Watchdog.Deadline(null, 1e9));
+        assertNull(o.failure(), o.failure());
+        var fork = o.forks().get(0);
+        assertTrue(fork.batches() >= 3, "warm-up and measured batches: " + fork.batches());
+        assertEquals(fork.batches(), fork.validBatches(), "every batch valid: " + fork.firstMismatch());
+        assertEquals(2, o.samples().size());
+        assertTrue(fork.fork().runtime() != null && !fork.fork().runtime().isBlank());
+    }
+}
