@@ -182,9 +182,14 @@ public final class Claims {
         }
         Double gm = Evidence.bytesPerTask(goAt.result());
         Double pm = Evidence.bytesPerTask(pyAt.result());
-        String ratio = gm != null && pm != null && gm > 0 ? t.x(pm / gm) : "–";
-        return new Body(table, List.of(), new Verdict(Outcome.NUANCED, t.get("v.weight", t.n(biggestBoth),
-                mem(t, goAt.result()), mem(t, pyAt.result()), ratio), cav));
+        if (gm == null || pm == null || gm <= 0) {
+            return new Body(table, List.of(), new Verdict(Outcome.NUANCED, t.get("v.weight.nomem", t.n(biggestBoth)), cav));
+        }
+        // asyncio ran as many: "thousands" is wrong; whether Go is lighter per task is what the memory says
+        boolean heavier = pm > 1.2 * gm;
+        return new Body(table, List.of(), new Verdict(heavier ? Outcome.NUANCED : Outcome.CONTRADICTED,
+                t.get(heavier ? "v.weight" : "v.weight.lighter", t.n(biggestBoth), mem(t, goAt.result()), mem(t, pyAt.result()),
+                        t.x(heavier ? pm / gm : gm / pm)), cav));
     }
 
     static Body io(Evidence e, Text t) {
@@ -232,10 +237,12 @@ public final class Claims {
     }
 
     static Body parallel(Evidence e, Text t) {
-        Pick g1 = e.pick("cpu-cores", "go-goroutine", "cpu", 1);
-        Pick g2 = e.pick("cpu-cores", "go-goroutine", "cpu", 2);
-        Pick p1 = e.pick("cpu-cores", "python-asyncio", "cpu", 1);
-        Pick p2 = e.pick("cpu-cores", "python-asyncio", "cpu", 2);
+        Pick[] g = e.pickPair("cpu-cores", "go-goroutine", "cpu", 1, 2);
+        Pick[] py = e.pickPair("cpu-cores", "python-asyncio", "cpu", 1, 2);
+        Pick g1 = g[0];
+        Pick g2 = g[1];
+        Pick p1 = py[0];
+        Pick p2 = py[1];
         Result l1 = e.get("cpu-cores", "eventloop", "cpu", 1);
         Result l2 = e.get("cpu-cores", "eventloop", "cpu", 2);
         List<List<String>> rows = new ArrayList<>();
@@ -366,8 +373,9 @@ public final class Claims {
         if (pt == null || v == null || !pt.ok() || !v.ok() || el == null) {
             return missing(t, table, List.of(), e.pick("io", "platform-per-task", "io", null), e.pick("io", "virtual", "io", null));
         }
+        int carriers = v.efficiency() != null ? v.efficiency().computeCap() : e.reports().get("io").environment().availableProcessors();
         return new Body(table, List.of(), new Verdict(Outcome.NUANCED, t.get("v.cost", t.n(Evidence.threads(pt) == null ? 0 : Evidence.threads(pt)),
-                mem(t, pt), t.n(Evidence.threads(v) == null ? 0 : Evidence.threads(v)), mem(t, v)), List.of()));
+                mem(t, pt), t.n(Evidence.threads(v) == null ? 0 : Evidence.threads(v)), mem(t, v), carriers), List.of()));
     }
 
     static Body race(Evidence e, Text t) {

@@ -80,6 +80,21 @@ public final class Evidence {
         return new Pick(model, r, null, why);
     }
 
+    /**
+     * The same model at two core counts, both its own results or both its stand-in's: a speedup
+     * is never computed between a peer on one side and its JVM counterpart on the other.
+     */
+    public Pick[] pickPair(String exp, String model, String workload, Integer cores1, Integer cores2) {
+        Pick a = pick(exp, model, workload, cores1);
+        Pick b = pick(exp, model, workload, cores2);
+        if (Objects.equals(a.standIn(), b.standIn())) return new Pick[] {a, b};
+        String counterpart = COUNTERPART.get(model);
+        Result ca = get(exp, counterpart, workload, cores1);
+        Result cb = get(exp, counterpart, workload, cores2);
+        String why = a.standIn() != null ? a.missing() : b.missing();
+        return new Pick[] {new Pick(model, ca, counterpart, why), new Pick(model, cb, counterpart, why)};
+    }
+
     /** The half-width used by the rule, ms: the CI's, else half the samples' range. */
     public static double halfWidth(Result r) {
         var s = r.batchTime();

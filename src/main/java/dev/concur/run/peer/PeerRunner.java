@@ -162,7 +162,10 @@ public final class PeerRunner implements BenchmarkRunner {
                     break;
                 }
                 switch (e) {
-                    case PeerProtocol.Hello h -> hello = h;
+                    case PeerProtocol.Hello h -> {
+                        hello = h;
+                        sampler.readAffinity(); // now the runtime runs: setsid and taskset have exec'd into it
+                    }
                     case PeerProtocol.Begin begin -> sampler.begin();
                     case PeerProtocol.BatchDone d -> {
                         checked++;

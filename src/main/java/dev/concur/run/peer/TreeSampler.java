@@ -94,6 +94,16 @@ final class TreeSampler {
         return peakThreads;
     }
 
+    /**
+     * Reads the CPUs the process may run on. At start the process may still be {@code setsid} or
+     * {@code taskset} about to apply the affinity, so the runner reads it again once the runtime
+     * has said hello.
+     */
+    void readAffinity() {
+        String now = field(root.pid(), "Cpus_allowed_list");
+        if (now != null) cpusAllowed = now;
+    }
+
     String cpusAllowed() {
         return cpusAllowed;
     }

@@ -78,6 +78,17 @@ class PeerRunnerTest {
     }
 
     @Test
+    void aPinnedPeerReportsTheCpusItReallyRanOn() throws Exception {
+        PeerRunner r = fake(batches(10, reference()));
+        org.junit.jupiter.api.Assumptions.assumeTrue(r.pinning().pinned(), "taskset is needed to pin");
+        Benchmark oneCore = Benchmark.resolve("python-asyncio", "io", IO, 200, 1, 2, FAST, 30_000_000_000L, null, null, null);
+        RunOutcome o = r.run(oneCore, 0, 2, new Watchdog.Deadline(null, 1_000_000, 20_000_000_000L));
+        assertNull(o.failure(), o.failure());
+        assertEquals(o.pinnedCpus(), o.forks().get(0).fork().cpusAllowed(),
+                "read after the runtime started, not while setsid/taskset were still starting it");
+    }
+
+    @Test
     void aWrongValueOrADroppedTaskIsInvalidNotFast() throws Exception {
         long ref = reference();
         RunOutcome wrong = run(fake(batches(10, (ref + 1) & 0xFFFFFFFFL)), 20_000);
