@@ -85,6 +85,7 @@ final class BenchCommand implements Callable<Integer> {
         @Override
         public java.util.Iterator<String> iterator() {
             List<String> names = new java.util.ArrayList<>(ModelRegistry.names());
+            names.addAll(ModelRegistry.optInNames());
             names.addAll(PeerModels.names());
             names.add("all");
             names.add(AllModels.PEERS);

@@ -33,6 +33,10 @@ final class ListCommand implements Callable<Integer> {
         for (String name : ModelRegistry.names()) {
             out.printf("  %-18s %s%n", name, m.description("model", name, ModelRegistry.create(name).description()));
         }
+        for (String name : ModelRegistry.optInNames()) {
+            out.printf("  %-18s %s%n                     (%s)%n", name, m.description("model", name, ModelRegistry.create(name).description()),
+                    m.get("list.optin"));
+        }
         out.println();
         out.println(m.get("list.faults"));
         for (String name : ModelRegistry.faultNames()) {

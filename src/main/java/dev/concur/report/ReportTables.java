@@ -91,6 +91,7 @@ public final class ReportTables {
             }
         }
         List<String> order = new ArrayList<>(ModelRegistry.names());
+        order.addAll(ModelRegistry.optInNames());
         order.addAll(ModelRegistry.faultNames());
         for (String tkey : grid.keySet()) {
             List<Integer> cols = new ArrayList<>(columns.get(tkey));

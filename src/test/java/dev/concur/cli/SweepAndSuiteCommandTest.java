@@ -73,10 +73,10 @@ class SweepAndSuiteCommandTest {
     @Test
     void quickSuiteRunsTheDefaultMatrix() throws Exception {
         assertEquals(0, cli.run("bench", "--suite", "quick", "--out", out()), cli.err);
-        assertEquals(19, cli.runner.calls.size(), "21 pairs less sequential io and mixed (skipped)");
+        assertEquals(16, cli.runner.calls.size(), "18 pairs less sequential io and mixed (skipped)");
         JsonNode r = report();
         assertTrue(r.get("config").get("suite").asText().endsWith("quick.yaml"));
-        assertEquals(21, r.get("results").size());
+        assertEquals(18, r.get("results").size());
         assertEquals("Every model on the three basic workloads", r.get("results").get(0).get("params").get("run").asText());
     }
 

@@ -22,7 +22,9 @@ class ModelsProduceReferenceTest {
         workloads.addAll(WorkloadRegistry.optInNames());
         // a model that cannot hold a workload's parts at once (sequential on the pipeline) would deadlock:
         // concur skips that pair with the reason (SweepAndSuiteCommandTest), so it is not run here
-        return ModelRegistry.names().stream().flatMap(m -> workloads.stream()
+        List<String> models = new java.util.ArrayList<>(ModelRegistry.names());
+        models.addAll(ModelRegistry.optInNames());
+        return models.stream().flatMap(m -> workloads.stream()
                 .filter(w -> canRun(m, w)).map(w -> Arguments.of(m, w)));
     }
 

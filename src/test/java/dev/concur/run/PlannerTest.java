@@ -20,7 +20,7 @@ class PlannerTest {
     @Test
     void defaultsGiveTheMatrixInRegistryOrder() {
         Plan plan = Planner.plan(Choices.NONE, null, 2, null);
-        assertEquals(21, plan.benchmarks().size(), "7 models x io, cpu, mixed");
+        assertEquals(18, plan.benchmarks().size(), "6 models x io, cpu, mixed (reactive and peers run when named)");
         Benchmark first = plan.benchmarks().get(0);
         assertEquals("sequential", first.model());
         assertSame(WorkloadRegistry.get("io"), first.workload(), "the workload object, not its name");

@@ -46,7 +46,7 @@ class SuiteParserTest {
         assertEquals(20_000_000L, a.choices().latencyNanos());
         assertEquals(3, a.line());
         SuiteRun b = s.runs().get(1);
-        assertEquals(7, b.choices().models().size());
+        assertEquals(6, b.choices().models().size());
         assertEquals(List.of("cpu", "mixed"), b.choices().workloads());
         assertEquals(40_000L, b.choices().work());
         assertEquals(List.of(1, 2), b.choices().cores());
