@@ -139,6 +139,7 @@ public class BatchBenchmark {
             impl = ModelRegistry.create(model);
             impl.open(new ModelSettings(threads, Runtime.getRuntime().availableProcessors()));
             if (impl instanceof dev.concur.model.EventLoopModel el) el.loop().startLagProbe(LAG_PROBE_NANOS, lagTarget);
+            memory.markIdle(); // the baseline of RSS per task: the model is open, no batch has run
             warmUpUntilSteady();
         } catch (Throwable t) {
             if (error == null) error = describe(t);

@@ -9,13 +9,16 @@ import java.nio.file.Path;
 /**
  * Memory per task, as docs/methodology.md defines it: during a measured batch, a daemon thread
  * reads the used heap and the process's resident memory (RSS, {@code /proc/self/statm}) every
- * 2 ms; each figure is (peak − value at the batch's start) / tasks.
+ * 2 ms.
  *
  * <ul>
  *   <li><b>RSS</b> is measured the same way for every model in every runtime (peer programs are
- *       sampled by the host, from {@code /proc/PID/statm} of their process tree): it is what the
- *       operating system had to give. A JVM whose heap was already resident from earlier batches
- *       shows little growth: the figure is then the heap's, below.</li>
+ *       sampled by the host, from {@code /proc/PID/statm} of their process tree): (peak during the
+ *       batch − the idle process's RSS, read once before the first batch) / tasks. It is what the
+ *       operating system had to give while the tasks were alive. The baseline is the idle process,
+ *       not the batch's start: a runtime keeps what earlier batches made resident (the JVM's heap,
+ *       Go's stack pool, CPython's arenas), and growth from the batch's start would call a reused
+ *       goroutine stack free.</li>
  *   <li><b>Heap</b> (the JVM only): with tasks that wait 1 s the peak is reached while every task is
  *       alive, so this is what one waiting task costs on the heap (a virtual thread's stack lives
  *       there too; a platform thread's stack does not). It includes garbage made during the batch:
@@ -32,6 +35,7 @@ final class MemorySampler {
     private volatile long heapBase;
     private volatile long heapPeak;
     private volatile long rssBase;
+    private volatile long rssIdle = -1;
     private volatile long rssPeak;
     private Thread thread;
 
@@ -76,6 +80,11 @@ final class MemorySampler {
         if (r > rssPeak) rssPeak = r;
     }
 
+    /** The idle process's RSS, the baseline of every batch's RSS figure: call once, before the first batch. */
+    void markIdle() {
+        rssIdle = rss();
+    }
+
     void begin() {
         heapBase = heap();
         heapPeak = heapBase;
@@ -84,11 +93,12 @@ final class MemorySampler {
         sampling = true;
     }
 
-    /** Peak minus start of the batch, for the heap and for RSS (never negative). */
+    /** Heap: peak minus the batch's start; RSS: peak minus the idle process (never negative). */
     Growth end() {
         sampling = false;
         sample();
-        return new Growth(Math.max(0, heapPeak - heapBase), rssBase < 0 ? -1 : Math.max(0, rssPeak - rssBase));
+        long baseline = rssIdle >= 0 ? rssIdle : rssBase;
+        return new Growth(Math.max(0, heapPeak - heapBase), baseline < 0 ? -1 : Math.max(0, rssPeak - baseline));
     }
 
     void stop() {

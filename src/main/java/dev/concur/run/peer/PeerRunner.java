@@ -165,6 +165,7 @@ public final class PeerRunner implements BenchmarkRunner {
                     case PeerProtocol.Hello h -> {
                         hello = h;
                         sampler.readAffinity(); // now the runtime runs: setsid and taskset have exec'd into it
+                        sampler.markIdle();     // and has run no batch: the baseline of RSS per task
                     }
                     case PeerProtocol.Begin begin -> sampler.begin();
                     case PeerProtocol.BatchDone d -> {

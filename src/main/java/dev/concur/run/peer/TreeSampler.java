@@ -72,16 +72,32 @@ final class TreeSampler {
         if (inBatch && rss > peak) peak = rss;
     }
 
-    /** A measured batch starts: its baseline is the tree's RSS now. */
-    void begin() {
+    private volatile long idle = -1;
+
+    private long treeRss() {
         long rss = 0;
         for (long pid : tree()) rss += Math.max(0, rss(pid));
-        base = rss;
+        return rss;
+    }
+
+    /**
+     * The idle program's RSS (it has said hello, no batch has run): the baseline of every batch's
+     * figure, as in the JVM's forks. A runtime keeps what earlier batches made resident (Go's stack
+     * pool, CPython's arenas), so growth from the batch's start would understate what tasks cost.
+     */
+    void markIdle() {
+        idle = treeRss();
+    }
+
+    /** A measured batch starts: its peak is tracked from now. */
+    void begin() {
+        long rss = treeRss();
+        base = idle >= 0 ? idle : rss;
         peak = rss;
         inBatch = true;
     }
 
-    /** The batch ended: peak RSS during it minus the baseline, in bytes; -1 when unknown. */
+    /** The batch ended: peak RSS during it minus the idle baseline, in bytes; -1 when unknown. */
     long end() {
         inBatch = false;
         if (base < 0) return -1;
