@@ -72,8 +72,11 @@ public final class Evidence {
         Result r = get(exp, model, workload, cores);
         if (r != null && r.ok()) return new Pick(model, r, null, null);
         String why = r == null ? "not run" : r.note() == null ? r.status() : r.note().lines().findFirst().orElse(r.status());
+        // a stand-in only for a model that could not run here (not run, or skipped: its runtime is
+        // missing); one that ran and failed, timed out or was invalid is reported as such
         String counterpart = COUNTERPART.get(model);
-        if (counterpart != null) {
+        boolean couldNotRun = r == null || Result.SKIPPED.equals(r.status());
+        if (counterpart != null && couldNotRun) {
             Result c = get(exp, counterpart, workload, cores);
             if (c != null && c.ok()) return new Pick(model, c, counterpart, why);
         }

@@ -45,6 +45,7 @@ public final class Estimator {
         int n = b.params().tasks();
         double ideal = Ideal.batchNanos(n, b.params().latencyNanos(), b.params().work() * nanosPerRound * b.cpuSlowdown(), b.caps());
         if (b.model().equals("platform-per-task")) ideal += n * PLATFORM_THREAD_START_NANOS / b.processors();
+        if (b.peer() != null) ideal += n * b.peer().runtime().taskOverheadNanos(); // a million coroutines take a while to make
         return ideal / 1e6;
     }
 

@@ -50,10 +50,13 @@ class ClaimsTest {
 
     @Test
     void theGilVerdictCorrectsTheCourse() {
-        Evidence e = evidence("cpu-cores",
+        Evidence jvm = evidence("cpu-cores",
                 ok("go-goroutine", "cpu", 1, 20, 0.2), ok("go-goroutine", "cpu", 2, 10.5, 0.2),
-                ok("python-asyncio", "cpu", 1, 800, 8), ok("python-asyncio", "cpu", 2, 795, 8),
                 ok("eventloop", "cpu", 1, 20, 0.2), ok("eventloop", "cpu", 2, 20.1, 0.2));
+        Evidence py = evidence("cpu-cores-py", ok("python-asyncio", "cpu", 1, 800, 8), ok("python-asyncio", "cpu", 2, 795, 8));
+        java.util.Map<String, Report> both = new java.util.LinkedHashMap<>(jvm.reports());
+        both.putAll(py.reports());
+        Evidence e = new Evidence(both);
         var body = Claims.parallel(e, new Text("en"));
         assertEquals(Verdict.Outcome.NUANCED, body.verdict().outcome());
         assertTrue(body.verdict().text().contains("not because of the GIL"), body.verdict().text());
