@@ -368,15 +368,19 @@ public final class Claims {
         List<List<String>> rows = new ArrayList<>();
         for (String m : List.of("platform-per-task", "platform", "virtual", "eventloop")) {
             Result r = e.get("io", m, "io", null);
-            rows.add(List.of(m, cell(t, r), threadsOf(r), mem(t, r)));
+            rows.add(List.of(m, cell(t, r), threadsOf(r), mem(t, r),
+                    r != null && r.ok() && r.memoryPerTaskBytes() != null ? t.bytes(r.memoryPerTaskBytes()) : "–"));
         }
-        Slide.Table table = table(List.of(t.get("col.model"), t.get("col.batch"), t.get("col.threads"), t.get("col.memory")), rows);
+        Slide.Table table = table(List.of(t.get("col.model"), t.get("col.batch"), t.get("col.threads"), t.get("col.memory"),
+                t.get("col.heap")), rows);
         if (pt == null || v == null || !pt.ok() || !v.ok() || el == null) {
             return missing(t, table, List.of(), e.pick("io", "platform-per-task", "io", null), e.pick("io", "virtual", "io", null));
         }
         int carriers = v.efficiency() != null ? v.efficiency().computeCap() : e.reports().get("io").environment().availableProcessors();
+        // what a thread per task costs, in what the data shows best: OS threads alive and the batch's time
         return new Body(table, List.of(), new Verdict(Outcome.NUANCED, t.get("v.cost", t.n(Evidence.threads(pt) == null ? 0 : Evidence.threads(pt)),
-                mem(t, pt), t.n(Evidence.threads(v) == null ? 0 : Evidence.threads(v)), mem(t, v), carriers), List.of()));
+                t.time(pt), t.n(Evidence.threads(v) == null ? 0 : Evidence.threads(v)), t.time(v), carriers, t.n(pt.params().tasks())),
+                List.of(t.get("cav.rss"))));
     }
 
     static Body race(Evidence e, Text t) {

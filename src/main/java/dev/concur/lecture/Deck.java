@@ -55,7 +55,7 @@ public final class Deck {
                 q = s.question();
                 sb.append('\n').append(t.get("terminal.question", q, t.get("q." + q))).append('\n');
             }
-            sb.append("  ").append(s.question().equals("x") ? "" : "• ").append(s.title()).append('\n');
+            sb.append("  • ").append(s.title()).append('\n');
             sb.append("    ").append(t.upper(t.get(s.verdict().outcome().key()))).append(": ").append(s.verdict().text()).append('\n');
             for (String c : s.verdict().caveats()) sb.append("      - ").append(c).append('\n');
         }
