@@ -127,12 +127,12 @@ final class BenchCommand implements Callable<Integer> {
     static final class Measure {
         @Option(names = "--profile", paramLabel = "NAME", converter = Converters.ProfileName.class,
                 description = "quick (warm-up until steady, at most 3 s; 10 iterations of 200 ms a fork; 1 to 4 forks "
-                        + "for ±3%) or precise (at most 10 s; 10 iterations of 1 s; 2 to 10 forks for ±1%) (default: quick)")
+                        + "for ±3%%) or precise (at most 10 s; 10 iterations of 1 s; 2 to 10 forks for ±1%%) (default: quick)")
         String profile;
 
         @Option(names = "--precision", paramLabel = "PERCENT", converter = Converters.Percent.class,
-                description = "add forks until the 99.9% confidence interval is within this much of the mean, "
-                        + "e.g. 3% (default: the profile's: quick 3%, precise 1%)")
+                description = "add forks until the 99.9%% confidence interval is within this much of the mean, "
+                        + "e.g. 3%% (default: the profile's: quick 3%%, precise 1%%)")
         Double precision;
 
         @Option(names = "--forks", paramLabel = "N", converter = Converters.PositiveInt.class,
