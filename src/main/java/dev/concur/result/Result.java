@@ -31,7 +31,8 @@ import java.util.List;
  * @param taskLatency          each task's completion time since its batch started (measured batches)
  * @param loopLag              for {@code eventloop}: how late its 5 ms probe timer fired (measured batches)
  * @param warmup               how the forks warmed up, and whether they reached steady state
- * @param rssPerTaskBytes      (peak resident memory of the measured process(es) during a batch − at its start)
+ * @param rssPerTaskBytes      (peak resident memory of the measured process(es) during a batch − the idle
+ *                             process's, read once before any batch)
  *                             / tasks, median over measured batches: the same measure for every model in
  *                             every runtime; see docs/methodology.md
  * @param memoryPerTaskBytes   (peak heap during a batch − heap at its start) / tasks, median over

@@ -63,6 +63,27 @@ class ClaimsTest {
         assertTrue(body.verdict().text().contains("1.9×"), body.verdict().text());
     }
 
+    private static Result withRss(String model, double bytesPerTask) {
+        Result r = ok(model, "io", null, 1000, 10);
+        Score s = r.batchTime();
+        return Result.of(model, "io", null, r.params(), 1).ok(s, null, null, null, bytesPerTask, null);
+    }
+
+    @Test
+    void theWeightVerdictSaysWhichIsLighterOnlyBeyondTwentyPercent() {
+        Text en = new Text("en");
+        var lighter = Claims.weight(evidence("weight", withRss("go-goroutine", 2700), withRss("python-asyncio", 1600)), en).verdict();
+        assertEquals(Verdict.Outcome.CONTRADICTED, lighter.outcome());
+        assertTrue(lighter.text().contains("a Python coroutine took less memory"), lighter.text());
+        // 1.7 KB against 1.6 KB once read "a coroutine took less memory: 1.7 KB against 1.6 KB"
+        var same = Claims.weight(evidence("weight", withRss("go-goroutine", 1600), withRss("python-asyncio", 1700)), en).verdict();
+        assertEquals(Verdict.Outcome.CONTRADICTED, same.outcome());
+        assertTrue(same.text().contains("about the same memory"), same.text());
+        var heavier = Claims.weight(evidence("weight", withRss("go-goroutine", 1000), withRss("python-asyncio", 1600)), en).verdict();
+        assertEquals(Verdict.Outcome.NUANCED, heavier.outcome());
+        assertTrue(heavier.text().contains("1.6×"), heavier.text());
+    }
+
     private static Timeline.TaskTimeline task(int i, long start, long end, String thread, long... runs) {
         List<Timeline.Segment> segs = new java.util.ArrayList<>();
         for (int k = 0; k < runs.length; k += 2) segs.add(new Timeline.Segment(Timeline.RUN, runs[k], runs[k + 1], thread, null));
