@@ -126,7 +126,7 @@ final class BenchCommand implements Callable<Integer> {
     /** How much is measured, and for how long at most. */
     static final class Measure {
         @Option(names = "--profile", paramLabel = "NAME", converter = Converters.ProfileName.class,
-                description = "quick (warm-up until steady, at most 3 s; 10 iterations of 200 ms a fork; 1 to 4 forks "
+                description = "quick (warm-up until steady, at most 2.5 s; 10 iterations of 200 ms a fork; 1 or 2 forks "
                         + "for ±3%%) or precise (at most 10 s; 10 iterations of 1 s; 2 to 10 forks for ±1%%) (default: quick)")
         String profile;
 

@@ -52,9 +52,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "lecture", mixinStandardHelpOptions = true, sortOptions = false,
         customSynopsis = "concur lecture [--question Q[,Q...]|all] [--lang es|en] [--out DIR] [--quick] | --from DIR [--lang es|en]",
-        description = {"Answer the course's questions (../shared/lecture: 1.1 goroutines vs asyncio, 1.2 event loops vs threads,",
-                "1.3 reactive and event-driven, 1.4 sequential, parallel, concurrent, 1.5 Python's frameworks) with measurements.",
-                "Prints every claim's verdict and writes a slide deck (HTML, Markdown) and the JSON reports it came from."},
+        description = {"Answer the course's questions with measurements, and print every claim's verdict.",
+                "The questions (../shared/lecture): 1.1 goroutines vs asyncio, 1.2 event loops vs threads, 1.3 reactive and "
+                        + "event-driven, 1.4 sequential, parallel, concurrent, 1.5 Python's frameworks.",
+                "Writes a slide deck (HTML, Markdown) and the JSON reports it came from."},
         footer = {"", "Examples:",
                 "  concur lecture --lang es --quick          (under 5 minutes on 2 cores)",
                 "  concur lecture --question 1.4 --lang en",

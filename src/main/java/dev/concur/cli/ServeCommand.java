@@ -12,8 +12,9 @@ import picocli.CommandLine.Option;
 
 /** {@code concur serve}: the http workload's server on its own, for {@code bench --target} from elsewhere. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Run the http workload's server (GET /task/<i> answers f(i) after --latency) until stopped.",
-                "Point 'concur bench --workload=http --target http://HOST:PORT' at it from another process or machine."})
+        description = {"Run the http workload's server until stopped.",
+                "GET /task/<i> answers f(i) after --latency. Point 'concur bench --workload=http --target "
+                        + "http://HOST:PORT' at it from another process or machine."})
 final class ServeCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     CommandSpec spec;

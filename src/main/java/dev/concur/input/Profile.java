@@ -16,7 +16,7 @@ import java.time.Duration;
  *       at most {@code targetCiPct} of the mean (and there are at least {@code minForks}), or until
  *       {@code maxForks}, or until the benchmark has measured for {@code measureCap}. Each added fork
  *       measures as many iterations as the variance seen so far says the target needs (5 to
- *       2 × {@code iterations}), so a nearly precise result is not given a whole fork more.</li>
+ *       {@code iterations}), so a nearly precise result is not given a whole fork more.</li>
  *   <li><b>The fork is the unit.</b> More forks, not more iterations, is how a noisy result gets
  *       more data: iterations of one fork share its JIT decisions and code layout.</li>
  * </ul>

@@ -200,6 +200,15 @@ class BenchCommandTest {
         assertEquals(0, cli.run("--help"));
         String compareLine = cli.out.lines().filter(l -> l.strip().startsWith("compare")).findFirst().orElseThrow();
         assertTrue(compareLine.strip().endsWith("regression."), "the compare line is one whole sentence: " + compareLine);
+        // every command's summary ends a sentence (the lecture line once stopped at "vs threads,") and
+        // no word is broken across lines (the serve line once read "f" / "(i)")
+        String commands = cli.out.substring(cli.out.indexOf("Commands:"), cli.out.indexOf("Exit codes:")).strip();
+        for (String entry : commands.split("\n(?=  [a-z])")) {
+            if (entry.startsWith("Commands:")) continue;
+            String text = entry.strip().replaceAll("\\s+", " ");
+            assertTrue(text.endsWith("."), "a whole sentence: " + text);
+            assertFalse(entry.matches("(?s).*[A-Za-z]\\n\\s+\\(.*"), "no word cut before '(': " + entry);
+        }
         assertTrue(cli.out.contains("generate-completion"), "shell completion is listed: " + cli.out);
         assertTrue(cli.out.lines().noneMatch(l -> l.length() > 80), "fits 80 columns:\n" + cli.out);
         assertTrue(cli.out.contains("  3    compare: inconclusive"), cli.out);
