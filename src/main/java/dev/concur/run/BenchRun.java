@@ -105,6 +105,15 @@ public final class BenchRun {
         return done;
     }
 
+    /**
+     * {@code pct}, above {@code target}, with one decimal, or two where one would round it down to the
+     * target: "±3.0 % after 2 forks, target ±3 %" read as if the target had been met.
+     */
+    static String abovePct(double pct, double target) {
+        String one = String.format(Locale.ROOT, "%.1f", pct);
+        return Double.parseDouble(one) > target ? one : String.format(Locale.ROOT, "%.2f", pct);
+    }
+
     /** All forks of one benchmark, and why measuring stopped. */
     record Measured(RunOutcome outcome, String stop) {}
 
@@ -267,9 +276,9 @@ public final class BenchRun {
                     + "confidence interval", Interval.MIN_SAMPLES, ci.n(), ci.halfRangePct()));
         } else if (b.profile().adaptiveForks() && ci.halfWidthPct() > b.profile().targetCiPct()) {
             int measured = out.samplesPerFork().size();
-            notes.add(String.format(Locale.ROOT, "precision target not reached: ±%.1f%% after %d fork%s (%s), target ±%s; "
-                    + "the batch times of this model vary this much", ci.halfWidthPct(), measured, measured == 1 ? "" : "s", stop,
-                    Values.formatPercent(b.profile().targetCiPct())));
+            notes.add(String.format(Locale.ROOT, "precision target not reached: ±%s%% after %d fork%s (%s), target ±%s; "
+                    + "the batch times of this model vary this much", abovePct(ci.halfWidthPct(), b.profile().targetCiPct()),
+                    measured, measured == 1 ? "" : "s", stop, Values.formatPercent(b.profile().targetCiPct())));
         }
         notes.addAll(warnings);
         return r.warnings(List.copyOf(new LinkedHashSet<>(notes))).ok(s, notes.isEmpty() ? null : notes.get(0),

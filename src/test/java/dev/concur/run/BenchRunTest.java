@@ -69,4 +69,11 @@ class BenchRunTest {
         assertEquals(1, r.summary().invalid());
         assertEquals(1, r.summary().failed());
     }
+
+    @Test
+    void aMissedTargetNeverReadsAsTheTarget() {
+        assertEquals("3.04", BenchRun.abovePct(3.04, 3.0), "3.0 would look like the ±3% target");
+        assertEquals("3.1", BenchRun.abovePct(3.1, 3.0));
+        assertEquals("14.8", BenchRun.abovePct(14.8156, 3.0));
+    }
 }
