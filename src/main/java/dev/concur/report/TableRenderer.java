@@ -35,8 +35,16 @@ public final class TableRenderer {
         for (Result r : report.results()) {
             String status = r.status();
             if (r.note() != null) {
-                notes.add(r.model() + "/" + r.workload() + (r.cores() != null ? "@" + r.cores() : "") + ": " + r.note().lines().findFirst().orElse(""));
-                status += " [" + notes.size() + "]";
+                // every note, not only the first: "measured before steady state" must not hide behind
+                // "precision target not reached"
+                List<String> all = r.warnings() != null && r.warnings().contains(r.note()) ? r.warnings() : List.of(r.note());
+                List<String> numbers = new ArrayList<>();
+                for (String n : all) {
+                    notes.add(r.model() + "/" + r.workload() + (r.cores() != null ? "@" + r.cores() : "") + ": "
+                            + n.lines().findFirst().orElse(""));
+                    numbers.add(Integer.toString(notes.size()));
+                }
+                status += " [" + String.join(", ", numbers) + "]";
             }
             String model = withCores ? r.model() + (r.cores() != null ? " @" + r.cores() : "") : r.model();
             if (withTasks && r.params() != null) model += String.format(Locale.ROOT, " ×%,d", r.params().tasks());
