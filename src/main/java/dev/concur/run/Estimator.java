@@ -43,7 +43,8 @@ public final class Estimator {
     /** Estimated milliseconds for one batch of {@code b}. */
     public double batchMillis(Benchmark b) {
         int n = b.params().tasks();
-        double ideal = Ideal.batchNanos(n, b.params().latencyNanos(), b.params().work() * nanosPerRound * b.cpuSlowdown(), b.caps());
+        double work = (double) b.params().work() * b.workload().workPassesPerTask();
+        double ideal = Ideal.batchNanos(n, b.params().latencyNanos(), work * nanosPerRound * b.cpuSlowdown(), b.caps());
         if (b.model().equals("platform-per-task")) ideal += n * PLATFORM_THREAD_START_NANOS / b.processors();
         if (b.peer() != null) ideal += n * b.peer().runtime().taskOverheadNanos(); // a million coroutines take a while to make
         return ideal / 1e6;

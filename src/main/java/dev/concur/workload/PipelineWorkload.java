@@ -71,6 +71,12 @@ public final class PipelineWorkload implements Workload {
         return true;
     }
 
+    /** Each item gets {@code --work} rounds in each of the {@value #STAGES} stages. */
+    @Override
+    public int workPassesPerTask() {
+        return STAGES;
+    }
+
     /** One batch's channels, blocking and loop-driven; made fresh before every batch. */
     static final class Channels {
         final List<BlockingQueue<Long>> queues = new ArrayList<>();

@@ -80,4 +80,13 @@ public interface Workload {
     default boolean needsAllAtOnce() {
         return false;
     }
+
+    /**
+     * How many times a batch does each task's {@code --work} rounds: once, except in the pipeline,
+     * where every item is worked on by each stage. For the estimate (and so for {@code --max-batch}
+     * and the watchdog's patience before a first batch ends).
+     */
+    default int workPassesPerTask() {
+        return 1;
+    }
 }
