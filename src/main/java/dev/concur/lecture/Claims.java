@@ -123,9 +123,9 @@ public final class Claims {
                 && (!Evidence.differ(one, two) || Evidence.speedup(one, two) < NONE);
     }
 
-    private static String threadsOf(Result r) {
+    private static String threadsOf(Text t, Result r) {
         Integer n = r == null ? null : Evidence.threads(r);
-        return n == null ? "–" : String.format(java.util.Locale.ROOT, "%d", n);
+        return n == null ? "–" : t.n(n); // 100.000 in Spanish, 100,000 in English, like every other count
     }
 
     private static String mem(Text t, Result r) {
@@ -156,7 +156,7 @@ public final class Claims {
                 all.add(p);
                 rows.add(List.of(p.label(t), t.n(n), cell(t, p), mem(t, p.result()),
                         p.ok() && p.result().memoryPerTaskBytes() != null ? t.bytes(p.result().memoryPerTaskBytes()) : "–",
-                        threadsOf(p.result())));
+                        threadsOf(t, p.result())));
             }
             Pick g = e.pick(exp, "go-goroutine", "io", null);
             Pick py = e.pick(exp, "python-asyncio", "io", null);
@@ -200,7 +200,7 @@ public final class Claims {
         List<List<String>> rows = new ArrayList<>();
         for (Pick x : List.of(g, p, e.pick("io", "virtual", "io", null), e.pick("io", "eventloop", "io", null))) {
             rows.add(List.of(x.label(t), cell(t, x), x.ok() && x.result().efficiency() != null
-                    ? t.pct(x.result().efficiency().value()) : "–", threadsOf(x.result())));
+                    ? t.pct(x.result().efficiency().value()) : "–", threadsOf(t, x.result())));
         }
         Slide.Table table = table(List.of(t.get("col.model"), t.get("col.batch"), t.get("col.efficiency"), t.get("col.threads")), rows);
         List<String> cav = caveats(t, g, p);
@@ -224,7 +224,7 @@ public final class Claims {
         List<List<String>> rows = new ArrayList<>();
         for (Pick x : List.of(g, p, e.pick("io", "virtual", "io", null), e.pick("io", "eventloop", "io", null),
                 e.pick("io", "platform-per-task", "io", null))) {
-            rows.add(List.of(x.label(t), x.result() == null ? "–" : t.n(x.result().params().tasks()), threadsOf(x.result()),
+            rows.add(List.of(x.label(t), x.result() == null ? "–" : t.n(x.result().params().tasks()), threadsOf(t, x.result()),
                     mem(t, x.result())));
         }
         Slide.Table table = table(List.of(t.get("col.model"), t.get("col.tasks"), t.get("col.threads"), t.get("col.memory")), rows);
@@ -312,7 +312,7 @@ public final class Claims {
         for (String m : models) {
             Result a = e.get("cpu-cores", m, "cpu", 1);
             Result b = e.get("cpu-cores", m, "cpu", 2);
-            rows.add(List.of(m, cell(t, a), cell(t, b), speedup(t, a, b), threadsOf(b)));
+            rows.add(List.of(m, cell(t, a), cell(t, b), speedup(t, a, b), threadsOf(t, b)));
         }
         return table(List.of(t.get("col.model"), t.get("col.one"), t.get("col.two", 2), t.get("col.speedup"), t.get("col.threads")), rows);
     }
@@ -369,7 +369,7 @@ public final class Claims {
         List<List<String>> rows = new ArrayList<>();
         for (String m : List.of("platform-per-task", "platform", "virtual", "eventloop")) {
             Result r = e.get("io", m, "io", null);
-            rows.add(List.of(m, cell(t, r), threadsOf(r), mem(t, r),
+            rows.add(List.of(m, cell(t, r), threadsOf(t, r), mem(t, r),
                     r != null && r.ok() && r.memoryPerTaskBytes() != null ? t.bytes(r.memoryPerTaskBytes()) : "–"));
         }
         Slide.Table table = table(List.of(t.get("col.model"), t.get("col.batch"), t.get("col.threads"), t.get("col.memory"),
@@ -416,7 +416,7 @@ public final class Claims {
         Pick n = e.pick("io", "node-eventloop", "io", null);
         List<List<String>> rows = new ArrayList<>();
         for (Pick x : List.of(n, e.pick("io", "eventloop", "io", null), e.pick("io", "python-asyncio", "io", null))) {
-            rows.add(List.of(x.label(t), cell(t, x), threadsOf(x.result())));
+            rows.add(List.of(x.label(t), cell(t, x), threadsOf(t, x.result())));
         }
         Slide.Table table = table(List.of(t.get("col.model"), t.get("col.batch"), t.get("col.threads")), rows);
         List<String> cav = caveats(t, n);
@@ -455,7 +455,7 @@ public final class Claims {
         List<List<String>> rows = new ArrayList<>();
         for (String m : List.of("reactive", "eventloop", "virtual")) {
             Result x = e.get("io", m, "io", null);
-            rows.add(List.of(m, cell(t, x), threadsOf(x), mem(t, x)));
+            rows.add(List.of(m, cell(t, x), threadsOf(t, x), mem(t, x)));
         }
         Slide.Table table = table(List.of(t.get("col.model"), t.get("col.batch"), t.get("col.threads"), t.get("col.memory")), rows);
         if (r == null || l == null || v == null || !r.ok() || !l.ok() || !v.ok()) {
@@ -592,7 +592,7 @@ public final class Claims {
         List<List<String>> rows = new ArrayList<>();
         for (String m : List.of("platform", "platform-per-task", "forkjoin")) {
             Result r = e.get("pertask", m, "cpu", null);
-            rows.add(List.of(m, cell(t, r), threadsOf(r), r != null && r.usage() != null ? t.n(r.usage().threadsPerBatch()) : "–"));
+            rows.add(List.of(m, cell(t, r), threadsOf(t, r), r != null && r.usage() != null ? t.n(r.usage().threadsPerBatch()) : "–"));
         }
         Slide.Table table = table(List.of(t.get("col.model"), t.get("col.batch"), t.get("col.threads"), t.get("col.perbatch")), rows);
         if (pool == null || per == null || !pool.ok() || !per.ok()) {
