@@ -224,9 +224,9 @@ public class BatchBenchmark {
             throw t;
         }
         MemorySampler.Growth grown = memory.end();
-        if (!measuring) grown = null;
-        // per task only where tasks are the unit of work (not a pipeline's few long-running parts)
-        if (grown != null && taskList.size() == tasks) {
+        // measured batches only; per task only where tasks are the unit of work (not a pipeline's
+        // few long-running parts)
+        if (measuring && taskList.size() == tasks) {
             bytesPerTask.add((double) grown.heap() / taskList.size());
             if (grown.rss() >= 0) rssPerTask.add((double) grown.rss() / taskList.size());
         }

@@ -84,6 +84,12 @@ public final class Claims {
         return true;
     }
 
+    /** Every result present and {@code ok}. */
+    private static boolean allOk(Result... results) {
+        for (Result r : results) if (r == null || !r.ok()) return false;
+        return true;
+    }
+
     /** Stand-in caveats for every pick that used a JVM counterpart. */
     private static List<String> caveats(Text t, Pick... picks) {
         Set<String> out = new java.util.LinkedHashSet<>();
@@ -109,7 +115,7 @@ public final class Claims {
 
     /** "1.9×", or "≈1.0×" when the two times do not differ by the rule (within the noise). */
     private static String speedup(Text t, Result one, Result two) {
-        if (one == null || two == null || !one.ok() || !two.ok()) return "–";
+        if (!allOk(one, two)) return "–";
         return (Evidence.differ(one, two) ? "" : "≈") + t.x(Evidence.speedup(one, two));
     }
 
@@ -321,7 +327,7 @@ public final class Claims {
         Slide.Table table = coresTable(e, t, List.of("eventloop", "sequential"));
         Result a = e.get("cpu-cores", "eventloop", "cpu", 1);
         Result b = e.get("cpu-cores", "eventloop", "cpu", 2);
-        if (a == null || b == null || !a.ok() || !b.ok()) return missing(t, table, List.of(), e.pick("cpu-cores", "eventloop", "cpu", 2));
+        if (!allOk(a, b)) return missing(t, table, List.of(), e.pick("cpu-cores", "eventloop", "cpu", 2));
         String s = speedup(t, a, b);
         if (noSpeedup(a, b)) return new Body(table, List.of(), new Verdict(Outcome.SUPPORTED, t.get("v.onethread", s,
                 Evidence.threads(b) == null ? -1 : Evidence.threads(b)), List.of()));
@@ -335,7 +341,7 @@ public final class Claims {
         Result va = e.get("cpu-cores", "virtual", "cpu", 1);
         Result vb = e.get("cpu-cores", "virtual", "cpu", 2);
         List<String> cav = List.of(t.get("v.threads.caveat"));
-        if (a == null || b == null || !a.ok() || !b.ok()) return missing(t, table, cav, e.pick("cpu-cores", "platform", "cpu", 2));
+        if (!allOk(a, b)) return missing(t, table, cav, e.pick("cpu-cores", "platform", "cpu", 2));
         if (parallel(a, b)) {
             return new Body(table, List.of(), new Verdict(Outcome.SUPPORTED, t.get("v.threads.par", speedup(t, a, b), speedup(t, va, vb)), cav));
         }
@@ -374,7 +380,7 @@ public final class Claims {
         }
         Slide.Table table = table(List.of(t.get("col.model"), t.get("col.batch"), t.get("col.threads"), t.get("col.memory"),
                 t.get("col.heap")), rows);
-        if (pt == null || v == null || !pt.ok() || !v.ok() || el == null) {
+        if (!allOk(pt, v) || el == null) {
             return missing(t, table, List.of(), e.pick("io", "platform-per-task", "io", null), e.pick("io", "virtual", "io", null));
         }
         int carriers = v.efficiency() != null ? v.efficiency().computeCap() : e.reports().get("io").environment().availableProcessors();
@@ -458,7 +464,7 @@ public final class Claims {
             rows.add(List.of(m, cell(t, x), threadsOf(t, x), mem(t, x)));
         }
         Slide.Table table = table(List.of(t.get("col.model"), t.get("col.batch"), t.get("col.threads"), t.get("col.memory")), rows);
-        if (r == null || l == null || v == null || !r.ok() || !l.ok() || !v.ok()) {
+        if (!allOk(r, l, v)) {
             return missing(t, table, List.of(), e.pick("io", "reactive", "io", null), e.pick("io", "eventloop", "io", null),
                     e.pick("io", "virtual", "io", null));
         }
@@ -482,7 +488,7 @@ public final class Claims {
         Slide.Table table = seqparTable(e, t, "seqpar-cpu", "cpu");
         Result a = e.get("seqpar-cpu", "sequential", "cpu", 1);
         Result b = e.get("seqpar-cpu", "sequential", "cpu", 2);
-        if (a == null || b == null || !a.ok() || !b.ok()) return missing(t, table, List.of(), e.pick("seqpar-cpu", "sequential", "cpu", 2));
+        if (!allOk(a, b)) return missing(t, table, List.of(), e.pick("seqpar-cpu", "sequential", "cpu", 2));
         if (noSpeedup(a, b)) {
             return new Body(table, List.of(), new Verdict(Outcome.SUPPORTED, t.get("v.sequential", t.time(a), t.time(b), speedup(t, a, b)), List.of()));
         }
@@ -494,7 +500,7 @@ public final class Claims {
         Result f2 = e.get("seqpar-cpu", "forkjoin", "cpu", 2);
         Result s2 = e.get("seqpar-cpu", "sequential", "cpu", 2);
         Result f1 = e.get("seqpar-cpu", "forkjoin", "cpu", 1);
-        if (f2 == null || s2 == null || f1 == null || !f2.ok() || !s2.ok() || !f1.ok()) {
+        if (!allOk(f2, s2, f1)) {
             return missing(t, table, List.of(), e.pick("seqpar-cpu", "forkjoin", "cpu", 2), e.pick("seqpar-cpu", "sequential", "cpu", 2));
         }
         if (parallel(s2, f2)) {
@@ -509,7 +515,7 @@ public final class Claims {
         Result l1 = e.get("seqpar-io", "eventloop", "io", 1);
         Result l2 = e.get("seqpar-io", "eventloop", "io", 2);
         Result s1 = e.get("seqpar-io", "sequential", "io", 1);
-        if (l1 == null || l2 == null || s1 == null || !l1.ok() || !l2.ok() || !s1.ok()) {
+        if (!allOk(l1, l2, s1)) {
             return missing(t, table, List.of(), e.pick("seqpar-io", "eventloop", "io", 1), e.pick("seqpar-io", "sequential", "io", 1));
         }
         Outcome o = Evidence.compare(l1, s1) < 0 ? Outcome.SUPPORTED : Outcome.INCONCLUSIVE;
@@ -595,7 +601,7 @@ public final class Claims {
             rows.add(List.of(m, cell(t, r), threadsOf(t, r), r != null && r.usage() != null ? t.n(r.usage().threadsPerBatch()) : "–"));
         }
         Slide.Table table = table(List.of(t.get("col.model"), t.get("col.batch"), t.get("col.threads"), t.get("col.perbatch")), rows);
-        if (pool == null || per == null || !pool.ok() || !per.ok()) {
+        if (!allOk(pool, per)) {
             return missing(t, table, List.of(), e.pick("pertask", "platform", "cpu", null), e.pick("pertask", "platform-per-task", "cpu", null));
         }
         int c = Evidence.compare(pool, per);
@@ -613,7 +619,7 @@ public final class Claims {
             "python-dask", "python-twisted", "python-celery");
 
     private static String vsSeq(Text t, Result seq, Result r) {
-        if (seq == null || r == null || !seq.ok() || !r.ok()) return t.notOk(r);
+        if (!allOk(seq, r)) return t.notOk(r);
         return t.time(r) + " · " + speedup(t, seq, r);
     }
 
@@ -682,7 +688,7 @@ public final class Claims {
         }
         Slide.Table table = table(List.of(t.get("col.model"), t.get("col.cpu"), t.get("col.vsseq")), rows);
         Result mp = e.get("python-cpu", "python-multiprocessing", "cpu", null);
-        if (seq == null || mp == null || !seq.ok() || !mp.ok()) {
+        if (!allOk(seq, mp)) {
             return missing(t, table, List.of(), e.pick("python-cpu", "python-multiprocessing", "cpu", null),
                     e.pick("python-cpu", "python-sequential", "cpu", null));
         }
@@ -695,7 +701,7 @@ public final class Claims {
         Result mp = e.get("python-io", "python-multiprocessing", "io", null);
         Slide.Table table = table(List.of(t.get("col.model"), t.get("col.io")), List.of(
                 List.of("python-celery", cell(t, c)), List.of("python-multiprocessing", cell(t, mp))));
-        if (c == null || mp == null || !c.ok() || !mp.ok()) {
+        if (!allOk(c, mp)) {
             return missing(t, table, List.of(), e.pick("python-io", "python-celery", "io", null), e.pick("python-io", "python-multiprocessing", "io", null));
         }
         int n = c.params().tasks();

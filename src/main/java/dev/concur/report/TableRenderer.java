@@ -35,11 +35,8 @@ public final class TableRenderer {
         for (Result r : report.results()) {
             String status = r.status();
             if (r.note() != null) {
-                // every note, not only the first: "measured before steady state" must not hide behind
-                // "precision target not reached"
-                List<String> all = r.warnings() != null && r.warnings().contains(r.note()) ? r.warnings() : List.of(r.note());
                 List<String> numbers = new ArrayList<>();
-                for (String n : all) {
+                for (String n : r.allNotes()) {
                     notes.add(r.model() + "/" + r.workload() + (r.cores() != null ? "@" + r.cores() : "") + ": "
                             + n.lines().findFirst().orElse(""));
                     numbers.add(Integer.toString(notes.size()));

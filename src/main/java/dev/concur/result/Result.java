@@ -56,6 +56,15 @@ public record Result(String model, String workload, Integer cores, Params params
         return OK.equals(status);
     }
 
+    /**
+     * Every note of this result, the headline ({@link #note}) first: a result can be both short of
+     * its precision target and measured before steady state, and neither may hide the other.
+     */
+    public List<String> allNotes() {
+        if (note == null) return List.of();
+        return warnings != null && warnings.contains(note) ? warnings : List.of(note);
+    }
+
     /** This result with its speedup and efficiency, derived once every result of the run is known. */
     public Result withDerived(Double speedup, Double runtimeSpeedup, Efficiency eff) {
         return new Result(model, workload, cores, params, status, note, estimatedBatchMs, batchTime,
