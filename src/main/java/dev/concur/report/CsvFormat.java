@@ -28,7 +28,7 @@ final class CsvFormat {
                             ok ? n(r.batchTime().score()) : "", ok ? n(r.batchTime().error()) : "",
                             ok ? n(r.batchTime().errorPct()) : "", ok ? n(r.throughputTasksPerSec()) : "",
                             ok ? n(r.speedupVsSequential()) : "", ok && r.efficiency() != null ? n(r.efficiency().value()) : "",
-                            q(r.note() == null ? "" : r.note().lines().findFirst().orElse("")))).append('\n');
+                            q(String.join("; ", r.allNotes().stream().map(n -> n.lines().findFirst().orElse("")).toList())))).append('\n');
                 }
             }
         }

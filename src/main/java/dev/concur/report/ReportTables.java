@@ -19,8 +19,11 @@ import java.util.TreeSet;
  */
 public final class ReportTables {
 
-    /** One cell: a result, or {@code null} when that model did not run at that core count. */
-    public record Cell(Result result, boolean best, Integer note) {}
+    /**
+     * One cell: a result, or {@code null} when that model did not run at that core count; {@code note}
+     * the numbers of its notes ("1" or "1, 2"), or {@code null}.
+     */
+    public record Cell(Result result, boolean best, String note) {}
 
     /** A row: a model (with its source when sources differ) and one cell per column. */
     public record Row(String model, String source, List<Cell> cells) {}
@@ -110,10 +113,14 @@ public final class ReportTables {
                 List<Cell> cells = new ArrayList<>();
                 for (Integer c : cols) {
                     Result r = grid.get(tkey).get(rk).get(c);
-                    Integer note = null;
+                    String note = null;
                     if (r != null && r.note() != null) {
-                        note = notes.size() + 1;
-                        notes.add(new Note(note, r.model(), r.workload(), r.cores(), r.note().lines().findFirst().orElse("")));
+                        List<String> numbers = new ArrayList<>();
+                        for (String text : r.allNotes()) {
+                            notes.add(new Note(notes.size() + 1, r.model(), r.workload(), r.cores(), text.lines().findFirst().orElse("")));
+                            numbers.add(Integer.toString(notes.size()));
+                        }
+                        note = String.join(", ", numbers);
                     }
                     boolean isBest = r != null && r.ok() && Objects.equals(best.get(c), r.batchTime().score());
                     cells.add(new Cell(r, isBest, note));

@@ -1,5 +1,6 @@
 package dev.concur.report;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.concur.result.Params;
@@ -9,11 +10,11 @@ import dev.concur.result.Score;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The terminal table's footnotes. */
+/** The footnotes of the terminal table and of the report formats. */
 class TableRendererTest {
 
     @Test
-    void everyNoteOfAResultIsShownNotOnlyTheFirst() {
+    void everyNoteOfAResultIsShownNotOnlyTheFirst() throws Exception {
         Params p = new Params(1_000_000, 1000.0, null, 200, "quick", 1, 0, 0, 5, 200, null, null, null, null, null, null, null, null);
         double ms = 3300;
         Score s = new Score(ms, 1540.0, 46.7, 0.999, "ms", List.of(ms, ms, ms, ms, ms), 5, Score.STUDENT_T, ms, ms,
@@ -28,5 +29,15 @@ class TableRendererTest {
         assertTrue(table.contains("ok [1, 2]"), table);
         assertTrue(table.contains("[1] virtual/io: precision target not reached"), table);
         assertTrue(table.contains("[2] virtual/io: measured before steady state"), table);
+
+        ReportTables tables = new ReportTables(List.of(report));
+        assertEquals(2, tables.notes().size(), "the report formats list both notes too");
+        assertEquals("1, 2", tables.tables().get(0).rows().get(0).cells().get(0).note());
+        String md = new String(ReportFormat.parse("md").render(tables, Messages.forLanguage("en")).get(0).bytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(md.contains("[1, 2]") && md.contains("measured before steady state"), md);
+        String csv = new String(ReportFormat.parse("csv").render(tables, Messages.forLanguage("en")).get(0).bytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(csv.contains("vary this much; measured before steady state"), csv);
     }
 }
