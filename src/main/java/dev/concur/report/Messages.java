@@ -141,6 +141,7 @@ public final class Messages {
     }
 
     private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("-?\\d+(?:\\.(\\d+))?");
+    private static final java.util.regex.Pattern PERCENT = java.util.regex.Pattern.compile("(-?\\d+(?:\\.(\\d+))?)%");
     private static final java.util.regex.Pattern DURATION = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)(ns|us|µs|ms|s|min)");
 
     /**
@@ -153,6 +154,11 @@ public final class Messages {
         if (bundle.containsKey(key)) return bundle.getString(key);
         java.util.regex.Matcher n = NUMBER.matcher(english);
         if (n.matches()) return number(Double.parseDouble(english), n.group(1) == null ? 0 : n.group(1).length());
+        java.util.regex.Matcher pc = PERCENT.matcher(english);
+        if (pc.matches()) { // "33.4%" -> "33,4 %" in Spanish
+            String digits = pc.group(2);
+            return percent(Double.parseDouble(pc.group(1)) / 100, digits == null ? 0 : digits.length());
+        }
         java.util.regex.Matcher d = DURATION.matcher(english);
         if (d.matches()) return word(d.group(1)) + " " + d.group(2);
         return english;

@@ -39,5 +39,9 @@ class TableRendererTest {
         String csv = new String(ReportFormat.parse("csv").render(tables, Messages.forLanguage("en")).get(0).bytes(),
                 java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(csv.contains("vary this much; measured before steady state"), csv);
+        String es = new String(ReportFormat.parse("md").render(tables, Messages.forLanguage("es")).get(0).bytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(es.contains("±46,7 % tras 1 fork(s)") && es.contains("a ±62,6 % de su mediana, no a ±10 %"),
+                "percentages in a note are written the Spanish way: " + es);
     }
 }
