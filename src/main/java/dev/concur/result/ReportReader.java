@@ -332,14 +332,14 @@ public final class ReportReader {
             c.number(a, "maxSpeedup", at + ".amdahl", false, -Double.MAX_VALUE);
             c.number(a, "r2", at + ".amdahl", false, -Double.MAX_VALUE);
             c.bool(a, "meaningful", at + ".amdahl", true);
-            c.text(a, "why", at + ".amdahl", false);
+            c.text(a, "why", at + ".amdahl", true);
         }
         JsonNode u = c.object(s, "usl", at, false);
         if (u != null) {
             for (String f : List.of("sigma", "kappa", "r2")) c.number(u, f, at + ".usl", true, -Double.MAX_VALUE);
             c.number(u, "peakCores", at + ".usl", false, -Double.MAX_VALUE);
             c.bool(u, "meaningful", at + ".usl", true);
-            c.text(u, "why", at + ".usl", false);
+            c.text(u, "why", at + ".usl", true);
         }
         c.text(s, "verdict", at, false);
     }
