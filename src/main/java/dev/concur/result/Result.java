@@ -39,12 +39,15 @@ import java.util.List;
  *                             measured batches and forks; see docs/methodology.md, "Latency, loop lag and memory"
  * @param race                 the race workload: updates lost per batch, unsynchronised and synchronised
  * @param trace                {@code --trace}: the timeline of one small batch (the first fork's)
+ * @param alive                tasks alive at once (started, not finished), counted by the runtime; memory
+ *                             per task is only reported when every task was alive at the peak, or {@code null}
  */
 public record Result(String model, String workload, Integer cores, Params params, String status, String note, double estimatedBatchMs,
                      Score batchTime, Double throughputTasksPerSec, Double speedupVsSequential,
                      Double speedupVsRuntimeSequential, Efficiency efficiency, Validation validation, Usage usage, List<ForkInfo> forks,
                      List<String> warnings, String threadDump, Percentiles taskLatency, Percentiles loopLag,
-                     Warmup warmup, Double rssPerTaskBytes, Double memoryPerTaskBytes, Race race, Timeline trace) {
+                     Warmup warmup, Double rssPerTaskBytes, Double memoryPerTaskBytes, Race race, Timeline trace,
+                     Alive alive) {
 
     public static final String OK = "ok";
     public static final String INVALID = "invalid";
@@ -69,7 +72,7 @@ public record Result(String model, String workload, Integer cores, Params params
     public Result withDerived(Double speedup, Double runtimeSpeedup, Efficiency eff) {
         return new Result(model, workload, cores, params, status, note, estimatedBatchMs, batchTime,
                 throughputTasksPerSec, speedup, runtimeSpeedup, eff, validation, usage, forks, warnings, threadDump,
-                taskLatency, loopLag, warmup, rssPerTaskBytes, memoryPerTaskBytes, race, trace);
+                taskLatency, loopLag, warmup, rssPerTaskBytes, memoryPerTaskBytes, race, trace, alive);
     }
 
     /** A benchmark that was not run, and why. */
@@ -100,6 +103,7 @@ public record Result(String model, String workload, Integer cores, Params params
         private Warmup warmup;
         private Race race;
         private Timeline trace;
+        private Alive alive;
 
         private Builder(String model, String workload, Integer cores, Params params, double estimatedBatchMs) {
             this.model = model;
@@ -139,6 +143,11 @@ public record Result(String model, String workload, Integer cores, Params params
             return this;
         }
 
+        public Builder alive(Alive a) {
+            this.alive = a;
+            return this;
+        }
+
         public Builder trace(Timeline t) {
             this.trace = t;
             return this;
@@ -150,7 +159,7 @@ public record Result(String model, String workload, Integer cores, Params params
             double tput = params.tasks() / (batchTime.score() / 1000.0);
             return new Result(model, workload, cores, params, OK, note, estimatedBatchMs, batchTime, tput, null, null, null,
                     validation, usage, forks, warnings, null, taskLatency, loopLag, warmup, rssPerTaskBytes, memoryPerTaskBytes,
-                    race, trace);
+                    race, trace, alive);
         }
 
         /** Lost, duplicated or wrong work (or the wrong cores): no time is kept. */
@@ -166,12 +175,12 @@ public record Result(String model, String workload, Integer cores, Params params
         /** Killed by the watchdog; {@code threadDump} is where the forks' threads were saved, or null. */
         public Result timeout(String note, String threadDump) {
             return new Result(model, workload, cores, params, TIMEOUT, note, estimatedBatchMs, null, null, null, null, null,
-                    validation, usage, forks, warnings, threadDump, null, null, warmup, null, null, race, trace);
+                    validation, usage, forks, warnings, threadDump, null, null, warmup, null, null, race, trace, alive);
         }
 
         private Result finish(String status, String note) {
             return new Result(model, workload, cores, params, status, note, estimatedBatchMs, null, null, null, null, null,
-                    validation, usage, forks, warnings, null, null, null, warmup, null, null, race, trace);
+                    validation, usage, forks, warnings, null, null, null, warmup, null, null, race, trace, alive);
         }
     }
 }
