@@ -383,7 +383,7 @@ public class BatchBenchmark {
                 firstMismatch, reference == null ? 0 : reference.cpuNanosPerTask(),
                 impl == null ? null : impl.usage(), error, leftoverThreads, Histograms.encode(taskLatency),
                 Histograms.encode(loopLag), Stats.median(bytesPerTask), warmupBatches, warmupNanos, steady, spreadPct,
-                Stats.median(rssPerTask), race(), trace);
+                Stats.median(rssPerTask), race(), trace, null, java.util.Map.of());
         Path target = Path.of(dir, "fork-" + ProcessHandle.current().pid() + ".json");
         try {
             AtomicFiles.write(target, JSON.writeValueAsBytes(r));

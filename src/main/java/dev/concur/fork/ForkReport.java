@@ -35,13 +35,18 @@ import dev.concur.result.ForkInfo;
  *                         batch's start) / tasks; {@code null} if not sampled
  * @param race             the race workload's lost updates over measured batches; {@code null} for other workloads
  * @param trace            the traced batch ({@code --trace}), run after measuring; {@code null} when not asked
+ * @param peakAlive        most tasks alive at once (started, not finished) over the measured batches;
+ *                         {@code null} when not counted
+ * @param runtimeMemory    what the runtime said of itself at the batch's memory peak (median over measured
+ *                         batches), by name as in {@link dev.concur.result.Alive#runtime}; empty when none
  */
 public record ForkReport(ForkInfo fork, long batches, long validBatches, int expectedTasks,
                          long expectedChecksum, String firstMismatch, double cpuNanosPerTask,
                          ModelUsage usage, String error, java.util.List<String> leftoverThreads,
                          String taskLatency, String loopLag, Double bytesPerTask, int warmupBatches,
                          long warmupNanos, Boolean steady, Double spreadPct, Double rssPerTaskBytes,
-                         dev.concur.result.Race race, dev.concur.result.Timeline trace) {
+                         dev.concur.result.Race race, dev.concur.result.Timeline trace,
+                         Long peakAlive, java.util.Map<String, Double> runtimeMemory) {
 
     public static final String DIR_PROPERTY = "concur.forkReports";
     /** Adaptive warm-up: its time cap in ms; absent means JMH's fixed warm-up iterations only. */

@@ -86,14 +86,14 @@ public final class FakeRunner implements BenchmarkRunner {
         if (failing.contains(spec.model())) {
             ForkReport r = new ForkReport(fork, 0, 0, n, 123456789L, null, cpuNanos, usage,
                     "java.lang.IllegalStateException: injected failure\n\tat Fake.run(Fake.java:1)", List.of(), null, null, null,
-                    0, 0, null, null, null, null, null);
+                    0, 0, null, null, null, null, null, null, java.util.Map.of());
             return RunOutcome.failed(r.error(), List.of(r), pinned);
         }
         boolean bad = invalid.contains(spec.model());
         ForkReport r = new ForkReport(fork, batches, bad ? batches - 1 : batches, n, 123456789L,
                 bad ? "batch 3: " + (n - 1) + " of " + n + " tasks completed, checksum 1 (expected 123456789)" : null,
                 cpuNanos, usage, null, List.of(), null, null, null, warmupBatches(spec), 600_000_000L,
-                spec.profile().adaptiveWarmup() ? true : null, spec.profile().adaptiveWarmup() ? 1.5 : null, null, race(spec), null);
+                spec.profile().adaptiveWarmup() ? true : null, spec.profile().adaptiveWarmup() ? 1.5 : null, null, race(spec), null, null, java.util.Map.of());
         double base = estimator.batchMillis(spec);
         List<Double> samples = new ArrayList<>();
         for (int i = 0; i < iterations; i++) {

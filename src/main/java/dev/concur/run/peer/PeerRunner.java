@@ -207,7 +207,7 @@ public final class PeerRunner implements BenchmarkRunner {
         ForkReport report = new ForkReport(info, checked, valid, ref.tasks(), ref.checksum(), mismatch, 0,
                 new ModelUsage(null, sampler.peakThreads(), (int) sampler.peakThreads()), failure, List.of(), null, null, null,
                 warm == null ? 0 : warm.batches(), warm == null ? 0 : warm.nanos(), warm == null ? null : warm.steady(),
-                warm == null ? null : warm.spreadPct(), Stats.median(rssPerTask), null, null);
+                warm == null ? null : warm.spreadPct(), Stats.median(rssPerTask), null, null, null, java.util.Map.of());
         if (watchdog.fired()) {
             return RunOutcome.timedOut("timeout: " + watchdog.why() + "; the peer was killed", List.of(report), pinned, null);
         }
@@ -217,7 +217,8 @@ public final class PeerRunner implements BenchmarkRunner {
         if (failure != null) {
             return RunOutcome.failed(failure, List.of(new ForkReport(info, checked, valid, ref.tasks(), ref.checksum(),
                     mismatch, 0, report.usage(), failure, List.of(), null, null, null, report.warmupBatches(),
-                    report.warmupNanos(), report.steady(), report.spreadPct(), report.rssPerTaskBytes(), null, null)), pinned);
+                    report.warmupNanos(), report.steady(), report.spreadPct(), report.rssPerTaskBytes(), null, null, null,
+                    java.util.Map.of())), pinned);
         }
         List<Double> samples = new ArrayList<>();
         for (long[] it : iterations.values()) samples.add(it[0] / 1e6 / it[1]);
