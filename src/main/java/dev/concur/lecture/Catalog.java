@@ -5,43 +5,64 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The experiments the lecture runs, sized so that {@code --quick} stays under 5 minutes on 2 cores
- * and the full lecture under 15. Sizes are chosen per question: sequential io small enough to run
- * at all (50 × 10 ms), CPU work small enough for CPython (which is ~80× slower per round), 100,000
- * waiting tasks (and 1,000,000 in the full lecture) for memory per task.
+ * The experiments the lecture runs. Every number a verdict reads comes from at least 3 processes
+ * (JMH forks or peer processes), in {@code --quick} too: the process is the unit of every interval
+ * ({@link Judge}). Sizes are chosen per question: sequential io small enough to run at all
+ * (50 × 10 ms), CPU work small enough for CPython (which is ~80× slower per round), 100,000 tasks
+ * held alive at once (and 1,000,000 in the full lecture) for memory per task.
  */
 public final class Catalog {
     private static final long MS = 1_000_000L;
     /** Each claim lists the experiments it reads; the lecture runs only those of the chosen questions. */
     public static final List<String> QUESTIONS = List.of("1.1", "1.2", "1.3", "1.4", "1.5");
+    /** Processes per measurement, quick or full: the fewest an interval is computed from. */
+    public static final int FORKS = dev.concur.stats.Ratio.MIN_PROCESSES;
+    /** --quick: warm-up and measured iterations per process, of {@link #QUICK_ITERATION_MS} ms. */
+    public static final int QUICK_WARMUP = 2;
+    public static final int QUICK_ITERATIONS = 5;
+    public static final int QUICK_ITERATION_MS = 100;
+    /** Tasks of about 50 ms of CPU in each runtime (for the lag probes): Go and Node rounds, CPython rounds. */
+    private static final long LAG_WORK_NATIVE = 20_000_000L;
+    private static final long LAG_WORK_CPYTHON = 250_000L;
 
     private Catalog() {}
 
     /** The experiment list, in run order. */
     public static List<Experiment> experiments(boolean quick) {
         List<Experiment> out = new ArrayList<>();
-        // memory per task: every task waits 1 s, so all of them are alive at once. Each fork measures
-        // its FIRST batch only (no warm-up): a runtime keeps the memory it freed (Go's stack pool,
-        // CPython's arenas, the JVM's heap), so a later batch of the same process would look cheaper
-        Choices weight = choices("go-goroutine,python-asyncio,virtual,eventloop", "io", 100_000, 1000 * MS, null, null,
-                null, 3, 0, 1, 1000 * MS);
+        // memory per task: the hold workload keeps every task at a start gate until all N have started, then
+        // each waits 1 s, so the peak has all N alive (each runtime counts them; a figure per task is only
+        // given when it did). Each process measures its FIRST batch only (no warm-up): a runtime keeps the
+        // memory it freed (Go's stack pool, CPython's arenas, the JVM's heap), so a later batch would look cheaper
+        Choices weight = choices("go-goroutine,python-asyncio,virtual,eventloop", "hold", 100_000, 1000 * MS, null, null,
+                null, FORKS, 0, 1, 1000 * MS);
         out.add(new Experiment("weight", weight, false));
         if (!quick) {
             out.add(new Experiment("weight-1m", withTasks(weight, 1_000_000), false));
         }
-        // a pool of 1,000 threads (not the default 200): 10 waves of 100 ms, not 50, so that one pool batch takes 1 s
+        // equal concurrency: the pool has a thread for each of the 10,000 waits, as the loop has a callback for each
         out.add(withThreads(exp("io", quick, "go-goroutine,python-asyncio,node-eventloop,virtual,eventloop,reactive,platform,platform-per-task",
-                "io", 10_000, 100 * MS, null, null), 1000));
+                "io", 10_000, 100 * MS, null, null), 10_000));
         // tasks of ~1 ms (batches of ~40 ms): shorter ones are dominated by waking threads and JIT noise
         out.add(exp("cpu-cores", quick, "sequential,platform,virtual,eventloop,go-goroutine",
                 "cpu", 40, null, 400_000L, List.of(1, 2)));
         // CPython computes the same kernel ~80x slower: its own, smaller batch (a speedup is a ratio of one model's times)
         out.add(exp("cpu-cores-py", quick, "python-asyncio", "cpu", 40, null, 50_000L, List.of(1, 2)));
-        out.add(exp("lag", quick, "eventloop", "io,mixed,cpu", null, null, null, null));
-        out.add(exp("pertask", quick, "platform,platform-per-task,forkjoin", "cpu", null, null, null, null));
-        out.add(exp("race", quick, "sequential,platform,virtual,forkjoin,eventloop,reactive", "race", null, null, null, null));
+        // a 5 ms probe timer beside tasks of ~50 ms of CPU, on 1 core: is it served while a task computes?
+        out.add(exp("lag", quick, "eventloop", "io,cpu", 10, 50 * MS, LAG_WORK_NATIVE, List.of(1)));
+        out.add(exp("lag-go", quick, "go-goroutine", "io,cpu", 10, 50 * MS, LAG_WORK_NATIVE, List.of(1)));
+        out.add(exp("lag-py", quick, "python-asyncio", "io,cpu", 10, 50 * MS, LAG_WORK_CPYTHON, List.of(1)));
+        out.add(exp("lag-node", quick, "node-eventloop", "io,cpu", 10, 50 * MS, LAG_WORK_NATIVE, List.of(1)));
+        // the course's claim on 2 cores: sequential, 2 threads, a thread per task; batch time and each task's completion
+        out.add(withThreads(exp("pertask", quick, "sequential,platform,platform-per-task", "cpu", 200, null, 400_000L,
+                List.of(2)), 2));
+        // read-then-write without and with a yield point between: the loop loses updates only with one
+        out.add(exp("race", quick, "sequential,platform,virtual,forkjoin,eventloop,reactive", "race,race-await", null, null, null, null));
+        out.add(exp("race-py", quick, "python-asyncio,python-threading", "race,race-await", null, null, null, null));
+        out.add(exp("race-go", quick, "go-goroutine", "race", null, null, null, null));
+        // 1 round of work per stage: the hand-off itself, not each language's arithmetic
         out.add(exp("pipeline", quick, "go-goroutine,python-asyncio,node-eventloop,node-rxjs,virtual,eventloop,reactive,platform",
-                "pipeline", 2000, null, 200L, null));
+                "pipeline", 2000, null, 1L, null));
         out.add(traced(exp("seqpar-io", quick, "sequential,forkjoin,virtual,eventloop", "io", 50, 10 * MS, null, List.of(1, 2))));
         out.add(traced(exp("seqpar-cpu", quick, "sequential,forkjoin,virtual,eventloop", "cpu", 40, null, 400_000L, List.of(1, 2))));
         String python = "python-sequential,python-asyncio,python-threading,python-multiprocessing,python-joblib,python-dask,"
@@ -64,17 +85,19 @@ public final class Catalog {
 
     private static Choices withTasks(Choices c, int tasks) {
         return new Choices(c.models(), c.workloads(), tasks, c.latencyNanos(), c.work(), c.threads(), c.cores(), c.profile(),
-                2, c.warmup(), c.iterations(), c.timeNanos(), 60_000L * MS, c.timeoutNanos(), c.precisionPct());
+                c.forks(), c.warmup(), c.iterations(), c.timeNanos(), 60_000L * MS, c.timeoutNanos(), c.precisionPct());
     }
 
     /**
-     * An experiment; with {@code quick}, 1 fork of 3 warm-up and 10 measured iterations of 100 ms
-     * (enough for a 99.9 % interval, not for precision), otherwise concur's quick profile.
+     * An experiment of {@link #FORKS} processes; with {@code quick}, each runs {@link #QUICK_WARMUP} warm-up and
+     * {@link #QUICK_ITERATIONS} measured iterations of {@link #QUICK_ITERATION_MS} ms (rough, but the interval
+     * comes from the processes), otherwise concur's quick profile (adaptive warm-up, iterations of 200 ms).
      */
     private static Experiment exp(String id, boolean quick, String models, String workloads, Integer tasks, Long latency,
                                   Long work, List<Integer> cores) {
-        Choices c = quick ? choices(models, workloads, tasks, latency, work, cores, null, 1, 3, 10, 100 * MS)
-                : choices(models, workloads, tasks, latency, work, cores, null, null, null, null, null);
+        Choices c = quick ? choices(models, workloads, tasks, latency, work, cores, null, FORKS, QUICK_WARMUP, QUICK_ITERATIONS,
+                QUICK_ITERATION_MS * MS)
+                : choices(models, workloads, tasks, latency, work, cores, null, FORKS, null, null, null);
         return new Experiment(id, c, false);
     }
 

@@ -32,10 +32,36 @@ public final class Deck {
             List<String> cmds = new ArrayList<>();
             for (Manifest.Entry e : manifest.experiments()) if (c.experiments().contains(e.id())) cmds.add(e.command());
             List<String> caveats = new ArrayList<>(b.verdict().caveats());
-            if (manifest.quick() && !c.experiments().isEmpty()) caveats.add(t.get("cav.quick"));
+            String ran = ran(c);
+            if (ran != null) caveats.add(ran);
             slides.add(new Slide(c.question(), c.id(), t.get("claim." + c.id() + ".title"), t.get("claim." + c.id() + ".quote"),
-                    cmds, b.table(), b.timelines(), new Verdict(b.verdict().outcome(), b.verdict().text(), caveats)));
+                    cmds, b.table(), b.timelines(), new Verdict(b.verdict().outcome(), b.verdict().text(), caveats), rule(c.id())));
         }
+    }
+
+    /** The claim's rule, its thresholds filled in from {@link Judge}. */
+    private String rule(String id) {
+        return t.get("rule." + id, Judge.CONFIDENCE_PCT + " %", t.x2(Judge.BAND) + "×", t.x2(1 / Judge.BAND) + "×",
+                dev.concur.stats.Ratio.MIN_PROCESSES);
+    }
+
+    /** What really ran for a claim, from its results' own parameters (each distinct shape once), or {@code null}. */
+    private String ran(Claims.Claim c) {
+        java.util.Set<String> shapes = new java.util.LinkedHashSet<>();
+        for (String exp : c.experiments()) {
+            var report = evidence.reports().get(exp);
+            if (report == null) continue;
+            for (Result r : report.results()) {
+                if (r.params() == null || !r.ok()) continue;
+                var p = r.params();
+                int forks = r.batchTime() != null && r.batchTime().samplesPerFork() != null ? r.batchTime().samplesPerFork().size() : p.forks();
+                shapes.add(p.warmupIterations() == 0 && p.measurementIterations() == 1 && p.warmupCapMillis() == null
+                        ? t.get("cav.ran.first", forks)
+                        : p.warmupCapMillis() != null ? t.get("cav.ran.adaptive", forks, p.measurementIterations(), p.iterationMillis())
+                        : t.get("cav.ran.one", forks, p.warmupIterations(), p.measurementIterations(), p.iterationMillis()));
+            }
+        }
+        return shapes.isEmpty() ? null : t.get("cav.ran", String.join("; ", shapes));
     }
 
     public List<Slide> slides() {
@@ -57,6 +83,7 @@ public final class Deck {
             }
             sb.append("  • ").append(s.title()).append('\n');
             sb.append("    ").append(t.upper(t.get(s.verdict().outcome().key()))).append(": ").append(s.verdict().text()).append('\n');
+            sb.append("      ").append(s.rule()).append('\n');
             for (String c : s.verdict().caveats()) sb.append("      - ").append(c).append('\n');
         }
         return sb.toString();
@@ -80,6 +107,7 @@ public final class Deck {
             sb.append("\n---\n\n## ").append(s.question()).append(" · ").append(md(s.title())).append("\n\n");
             sb.append("> ").append(md(s.quote())).append("\n\n");
             sb.append("**").append(t.get(s.verdict().outcome().key())).append(".** ").append(md(s.verdict().text())).append("\n\n");
+            sb.append("*").append(md(s.rule())).append("*\n\n");
             if (s.table() != null) {
                 sb.append("| ").append(String.join(" | ", s.table().headers().stream().map(Deck::md).toList())).append(" |\n|");
                 sb.append("---|".repeat(s.table().headers().size())).append('\n');
@@ -114,6 +142,7 @@ public final class Deck {
             .verdict{padding:12px 18px;border-radius:8px;font-size:24px;line-height:1.3}.verdict b{display:block;font-size:22px;text-transform:uppercase;letter-spacing:.04em}
             .supported{background:#e3f4e8;border-left:10px solid #009E73}.nuanced{background:#fff4dc;border-left:10px solid #E69F00}
             .contradicted{background:#fde8e1;border-left:10px solid #D55E00}.inconclusive,.not-measured{background:#eee;border-left:10px solid #777}
+            .illustration{background:#e8eef8;border-left:10px solid #56B4E9}.rule{font-size:15px;color:#444;margin-top:6px}
             .unavailable{background:#eee;border-left:10px solid #999;color:#333}
             table{border-collapse:collapse;font-size:19px}th,td{padding:4px 12px;border-bottom:1px solid #bbb;text-align:right}
             th:first-child,td:first-child{text-align:left}thead th{border-bottom:3px solid #111}
@@ -140,7 +169,8 @@ public final class Deck {
             sb.append("<section id=\"").append(s.id()).append("\"><div class=\"q\">").append(s.question()).append("</div><h2>")
                     .append(esc(s.title())).append("</h2>\n<blockquote>").append(esc(s.quote())).append("</blockquote>\n");
             sb.append("<div class=\"verdict ").append(s.verdict().outcome().key().substring("outcome.".length())).append("\"><b>")
-                    .append(esc(t.get(s.verdict().outcome().key()))).append("</b>").append(esc(s.verdict().text())).append("</div>\n");
+                    .append(esc(t.get(s.verdict().outcome().key()))).append("</b>").append(esc(s.verdict().text()))
+                    .append("<div class=\"rule\">").append(esc(s.rule())).append("</div></div>\n");
             if (s.table() != null) {
                 sb.append("<table><thead><tr>");
                 for (String h : s.table().headers()) sb.append("<th>").append(esc(h)).append("</th>");

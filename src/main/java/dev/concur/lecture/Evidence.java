@@ -7,10 +7,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The lecture's measurements, by experiment, and the rules that compare them. One rule decides
- * every "faster": two batch times differ only when the gap exceeds twice the sum of their 99.9 %
- * confidence half-widths (half their range where there were fewer than 5 samples); anything less
- * is "not conclusive on this machine".
+ * The lecture's measurements, by experiment: a result by model, workload and cores, and where a
+ * peer could not run here, its JVM counterpart labelled as a stand-in. How two results compare is
+ * {@link Judge}'s business, in one place.
  */
 public final class Evidence {
     /** The JVM model that stands in for a peer that could not run here. */
@@ -22,6 +21,9 @@ public final class Evidence {
             Map.entry("python-twisted", "eventloop"), Map.entry("python-celery", "platform"),
             Map.entry("node-sequential", "sequential"), Map.entry("node-eventloop", "eventloop"),
             Map.entry("node-workers", "forkjoin"), Map.entry("node-rxjs", "reactive"));
+
+    /** A pick's {@code missing} when the model has no result at all. */
+    static final String NOT_RUN = "not run";
 
     private final Map<String, Report> reports;
 
@@ -71,7 +73,7 @@ public final class Evidence {
     public Pick pick(String exp, String model, String workload, Integer cores) {
         Result r = get(exp, model, workload, cores);
         if (r != null && r.ok()) return new Pick(model, r, null, null);
-        String why = r == null ? "not run" : r.note() == null ? r.status() : r.note().lines().findFirst().orElse(r.status());
+        String why = r == null ? NOT_RUN : r.note() == null ? r.status() : r.note().lines().findFirst().orElse(r.status());
         // a stand-in only for a model that could not run here (not run, or skipped: its runtime is
         // missing); one that ran and failed, timed out or was invalid is reported as such
         String counterpart = COUNTERPART.get(model);
@@ -96,29 +98,6 @@ public final class Evidence {
         Result cb = get(exp, counterpart, workload, cores2);
         String why = a.standIn() != null ? a.missing() : b.missing();
         return new Pick[] {new Pick(model, ca, counterpart, why), new Pick(model, cb, counterpart, why)};
-    }
-
-    /** The half-width used by the rule, ms: the CI's, else half the samples' range. */
-    public static double halfWidth(Result r) {
-        var s = r.batchTime();
-        if (s.error() != null) return s.error();
-        return (s.max() - s.min()) / 2;
-    }
-
-    /** Whether two ok results' batch times differ by more than twice their combined half-widths. */
-    public static boolean differ(Result a, Result b) {
-        return Math.abs(a.batchTime().score() - b.batchTime().score()) > 2 * (halfWidth(a) + halfWidth(b));
-    }
-
-    /** -1 when {@code a} is conclusively faster than {@code b}, +1 when conclusively slower, 0 when not conclusive. */
-    public static int compare(Result a, Result b) {
-        if (!differ(a, b)) return 0;
-        return a.batchTime().score() < b.batchTime().score() ? -1 : 1;
-    }
-
-    /** How many times faster {@code to} is than {@code from}: T(from) / T(to). */
-    public static double speedup(Result from, Result to) {
-        return from.batchTime().score() / to.batchTime().score();
     }
 
     /** The peak number of threads the model had alive in a batch, or {@code null} when not recorded. */

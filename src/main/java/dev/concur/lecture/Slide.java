@@ -14,9 +14,10 @@ import java.util.List;
  * @param table    the evidence, or {@code null}
  * @param timelines results whose traced batch is drawn as a timeline chart
  * @param verdict  what the data says
+ * @param rule     the rule that gave the verdict, with its thresholds
  */
 public record Slide(String question, String id, String title, String quote, List<String> commands, Table table,
-                    List<Result> timelines, Verdict verdict) {
+                    List<Result> timelines, Verdict verdict, String rule) {
 
     /** A small table: headers and rows of already formatted cells. */
     public record Table(List<String> headers, List<List<String>> rows) {}

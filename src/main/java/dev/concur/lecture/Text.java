@@ -31,7 +31,8 @@ public final class Text {
 
     public String get(String key, Object... args) {
         String pattern = bundle.getString(key);
-        return args.length == 0 ? pattern : new MessageFormat(pattern, m.locale()).format(args);
+        // every pattern is written for MessageFormat ('' for an apostrophe), with or without arguments
+        return args.length == 0 ? pattern.replace("''", "'") : new MessageFormat(pattern, m.locale()).format(args);
     }
 
     /** "103 ms ± 1,1 %". */
@@ -42,12 +43,22 @@ public final class Text {
         return m.millis(s.score()) + " ms" + ci;
     }
 
+    /** "3,2 µs". */
+    public String micros(double v) {
+        return m.number(v, v >= 10 ? 0 : 1) + " µs";
+    }
+
     public String ms(double v) {
         return m.millis(v) + " ms";
     }
 
     public String x(double v) {
         return m.number(v, v >= 10 ? 0 : 1) + "×";
+    }
+
+    /** A ratio's interval bound, two decimals below 10 ("1,83"), none above, without the sign. */
+    public String x2(double v) {
+        return m.number(v, v >= 10 ? 0 : 2);
     }
 
     public String n(double v) {

@@ -18,9 +18,15 @@ public record Verdict(Outcome outcome, String text, List<String> caveats) {
         NUANCED,
         /** The measurements disagree with the claim. */
         CONTRADICTED,
-        /** The difference is within the noise: twice the combined CI half-widths or less. */
+        /** The interval does not decide: it straddles the threshold, is too wide, or there is none. */
         INCONCLUSIVE,
-        /** A needed result is missing (a runtime not installed, a benchmark that failed). */
+        /**
+         * Shown, not judged: a definition that no data could contradict, or a JVM stand-in measured in
+         * place of the runtime the course names. The text says what was really measured.
+         */
+        ILLUSTRATION,
+        /** A needed result is missing (a runtime not installed, a benchmark that failed), or the measurement is
+         *  itself suspect (a concur bug, an anomaly): never passed off as a finding about the claim. */
         UNAVAILABLE,
         /** Not something one machine can measure (distributed infrastructure): presented as text. */
         NOT_MEASURED;

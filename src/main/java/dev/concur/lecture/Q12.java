@@ -1,0 +1,172 @@
+package dev.concur.lecture;
+
+import static dev.concur.lecture.Rules.allOk;
+import static dev.concur.lecture.Rules.cell;
+import static dev.concur.lecture.Rules.mem;
+import static dev.concur.lecture.Rules.missing;
+import static dev.concur.lecture.Rules.speedup;
+import static dev.concur.lecture.Rules.suspect;
+import static dev.concur.lecture.Rules.table;
+import static dev.concur.lecture.Rules.threadsOf;
+import static dev.concur.lecture.Rules.verdict;
+
+import dev.concur.lecture.Claims.Body;
+import dev.concur.lecture.Evidence.Pick;
+import dev.concur.lecture.Judge.Scaling;
+import dev.concur.lecture.Verdict.Outcome;
+import dev.concur.result.Result;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Question 1.2: what event loops are for, and how they differ from threads. */
+final class Q12 {
+    private Q12() {}
+
+    static Slide.Table coresTable(Evidence e, Text t, List<String> models) {
+        List<List<String>> rows = new ArrayList<>();
+        for (String m : models) {
+            Result a = e.get("cpu-cores", m, "cpu", 1);
+            Result b = e.get("cpu-cores", m, "cpu", 2);
+            rows.add(List.of(m, cell(t, a), cell(t, b), speedup(t, a, b), threadsOf(t, b)));
+        }
+        return table(List.of(t.get("col.model"), t.get("col.one"), t.get("col.two", 2), t.get("col.speedup"), t.get("col.threads")), rows);
+    }
+
+    static Body oneThread(Evidence e, Text t) {
+        Slide.Table table = coresTable(e, t, List.of("eventloop", "sequential"));
+        Result a = e.get("cpu-cores", "eventloop", "cpu", 1);
+        Result b = e.get("cpu-cores", "eventloop", "cpu", 2);
+        if (!allOk(a, b)) return missing(t, table, List.of(), e.pick("cpu-cores", "eventloop", "cpu", 2));
+        String s = speedup(t, a, b);
+        return switch (Judge.scaling(a, b)) {
+            case NONE -> verdict(t, table, Outcome.SUPPORTED, t.get("v.onethread", s), List.of());
+            case SPEEDUP -> verdict(t, table, Outcome.CONTRADICTED, t.get("v.onethread.no", s), List.of());
+            case SLOWDOWN -> suspect(t, table, t.get("v.slower", "eventloop", s));
+            case UNCLEAR -> verdict(t, table, Outcome.INCONCLUSIVE, t.get("v.onethread.unclear", s), List.of());
+        };
+    }
+
+    static Body threadsParallel(Evidence e, Text t) {
+        Slide.Table table = coresTable(e, t, List.of("platform", "virtual", "sequential"));
+        Result a = e.get("cpu-cores", "platform", "cpu", 1);
+        Result b = e.get("cpu-cores", "platform", "cpu", 2);
+        List<String> cav = List.of(t.get("v.threads.caveat"));
+        if (!allOk(a, b)) return missing(t, table, cav, e.pick("cpu-cores", "platform", "cpu", 2));
+        String s = speedup(t, a, b);
+        return switch (Judge.scaling(a, b)) {
+            case SPEEDUP -> verdict(t, table, Outcome.SUPPORTED, t.get("v.threads.par", s), cav);
+            case NONE, SLOWDOWN -> verdict(t, table, Outcome.CONTRADICTED, t.get("v.threads.none", s), cav);
+            case UNCLEAR -> verdict(t, table, Outcome.INCONCLUSIVE, t.get("v.threads.nopar", s), cav);
+        };
+    }
+
+    static Body ioCpu(Evidence e, Text t) {
+        Result lio = e.get("io", "eventloop", "io", null);
+        Result pio = e.get("io", "platform", "io", null);
+        Result lcpu = e.get("cpu-cores", "eventloop", "cpu", 2);
+        Result pcpu = e.get("cpu-cores", "platform", "cpu", 2);
+        List<List<String>> rows = List.of(
+                List.of("eventloop", cell(t, lio), threadsOf(t, lio), mem(t, lio), cell(t, lcpu)),
+                List.of(pio == null ? "platform" : "platform (" + t.n(pio.params().threads()) + ")", cell(t, pio), threadsOf(t, pio),
+                        mem(t, pio), cell(t, pcpu)));
+        Slide.Table table = table(List.of(t.get("col.model"), t.get("col.io"), t.get("col.threads"), t.get("col.memory"),
+                t.get("col.cpu") + " (" + t.get("col.two", 2) + ")"), rows);
+        for (Result r : java.util.Arrays.asList(lio, pio, lcpu, pcpu)) {
+            if (r == null || !r.ok()) {
+                return missing(t, table, List.of(), new Pick("eventloop/platform", r, null, r == null ? null : r.note()));
+            }
+        }
+        // equal concurrency on I/O: the pool has a thread for every task that waits, so time alone cannot
+        // separate them; "efficient" is what each pays for the same waits: threads (and memory where measured)
+        int n = lio.params().tasks();
+        boolean equal = pio.params().threads() >= n;
+        Scaling io = Judge.scaling(lio, pio); // T(loop) / T(pool): above the band, the pool was faster
+        Scaling cpu = Judge.scaling(lcpu, pcpu);
+        Integer lt = Evidence.threads(lio);
+        Integer pt = Evidence.threads(pio);
+        boolean fewer = lt != null && pt != null && lt < pt;
+        String text = t.get("v.iocpu", t.n(n), t.time(lio), lt == null ? "–" : t.n(lt), t.n(pio.params().threads()), t.time(pio),
+                speedup(t, lio, pio), t.time(lcpu), t.time(pcpu), speedup(t, lcpu, pcpu));
+        List<String> cav = equal ? List.of() : List.of(t.get("v.iocpu.unequal", t.n(pio.params().threads()), t.n(n)));
+        boolean ioHolds = equal && fewer && io != Scaling.SPEEDUP && io != Scaling.UNCLEAR;
+        boolean ioFails = io == Scaling.SPEEDUP || (lt != null && pt != null && lt >= pt);
+        if (ioHolds && cpu == Scaling.SPEEDUP) return verdict(t, table, Outcome.SUPPORTED, text, cav);
+        if (ioFails || cpu == Scaling.NONE || cpu == Scaling.SLOWDOWN) {
+            return verdict(t, table, Outcome.CONTRADICTED, text + " " + t.get(ioFails ? "v.iocpu.io" : "v.iocpu.cpu"), cav);
+        }
+        return verdict(t, table, Outcome.INCONCLUSIVE, text, cav);
+    }
+
+    static Body cost(Evidence e, Text t) {
+        Result pt = e.get("io", "platform-per-task", "io", null);
+        Result v = e.get("io", "virtual", "io", null);
+        List<List<String>> rows = new ArrayList<>();
+        for (String m : List.of("platform-per-task", "virtual", "eventloop")) {
+            Result r = e.get("io", m, "io", null);
+            rows.add(List.of(m, cell(t, r), threadsOf(t, r), mem(t, r),
+                    r != null && r.ok() && r.memoryPerTaskBytes() != null ? t.bytes(r.memoryPerTaskBytes()) : "–"));
+        }
+        Slide.Table table = table(List.of(t.get("col.model"), t.get("col.batch"), t.get("col.threads"), t.get("col.memory"),
+                t.get("col.heap")), rows);
+        if (!allOk(pt, v)) {
+            return missing(t, table, List.of(), e.pick("io", "platform-per-task", "io", null), e.pick("io", "virtual", "io", null));
+        }
+        String s = speedup(t, pt, v);
+        String text = t.get("v.cost", t.n(pt.params().tasks()), t.time(pt), threadsOf(t, pt), t.time(v), s);
+        List<String> cav = List.of(t.get("cav.rss"));
+        return switch (Judge.scaling(pt, v)) {
+            // both are a thread per task: what the virtual one saves is what an OS thread costs
+            case SPEEDUP -> verdict(t, table, Outcome.NUANCED, text + " " + t.get("v.cost.os"), cav);
+            case NONE, SLOWDOWN -> verdict(t, table, Outcome.CONTRADICTED, text + " " + t.get("v.cost.no"), cav);
+            case UNCLEAR -> verdict(t, table, Outcome.INCONCLUSIVE, text, cav);
+        };
+    }
+
+    /** The JVM models that share memory between threads, for the race. */
+    static final List<String> THREADED = List.of("platform", "virtual", "forkjoin", "reactive");
+
+    static Body race(Evidence e, Text t) {
+        List<List<String>> rows = new ArrayList<>();
+        long syncLost = 0;
+        List<String> lost = new ArrayList<>();
+        for (String m : List.of("sequential", "platform", "virtual", "forkjoin", "reactive", "eventloop")) {
+            Result r = e.get("race", m, "race", null);
+            rows.add(raceRow(t, m, "race", r));
+            if (r != null && r.race() != null) {
+                syncLost = Math.max(syncLost, r.race().synchronisedLost());
+                if (THREADED.contains(m) && r.race().lostMean() > 0) lost.add(m + " " + t.pct(r.race().lostPct() / 100));
+            }
+        }
+        Result loopAwait = e.get("race", "eventloop", "race-await", null);
+        rows.add(raceRow(t, "eventloop", "race-await", loopAwait));
+        for (String[] x : List.of(new String[] {"race-py", "python-asyncio", "race"}, new String[] {"race-py", "python-asyncio", "race-await"},
+                new String[] {"race-py", "python-threading", "race"}, new String[] {"race-go", "go-goroutine", "race"})) {
+            Result r = e.get(x[0], x[1], x[2], null);
+            if (r != null) {
+                rows.add(raceRow(t, x[1], x[2], r));
+                if (r.race() != null) syncLost = Math.max(syncLost, r.race().synchronisedLost());
+            }
+        }
+        Slide.Table table = table(List.of(t.get("col.model"), t.get("col.workload"), t.get("col.lost"), t.get("col.lostsync")), rows);
+        if (syncLost > 0) return suspect(t, table, t.get("v.race.sync", t.n(syncLost)));
+        Result loop = e.get("race", "eventloop", "race", null);
+        if (loop == null || loop.race() == null || loopAwait == null || loopAwait.race() == null) {
+            return missing(t, table, List.of(), e.pick("race", "eventloop", "race", null), e.pick("race", "eventloop", "race-await", null));
+        }
+        if (loop.race().lostMax() > 0) return suspect(t, table, t.get("v.race.loop", t.n(loop.race().lostMax())));
+        long awaitLost = Math.round(loopAwait.race().lostMean());
+        if (lost.isEmpty() || awaitLost == 0) {
+            return verdict(t, table, Outcome.INCONCLUSIVE, t.get("v.race.none", lost.isEmpty() ? "–" : String.join(", ", lost),
+                    t.n(awaitLost)), List.of());
+        }
+        return verdict(t, table, Outcome.SUPPORTED, t.get("v.race", String.join(", ", lost), t.n(awaitLost),
+                t.pct(loopAwait.race().lostPct() / 100)), List.of());
+    }
+
+    private static List<String> raceRow(Text t, String model, String workload, Result r) {
+        if (r == null || r.race() == null) return List.of(model, workload, t.notOk(r), "–");
+        var race = r.race();
+        return List.of(model, workload, t.n(race.lostMean()) + " / " + t.n(race.updatesPerBatch()) + " (" + t.pct(race.lostPct() / 100) + ")",
+                t.n(race.synchronisedLost()));
+    }
+}

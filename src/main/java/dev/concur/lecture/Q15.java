@@ -1,0 +1,128 @@
+package dev.concur.lecture;
+
+import static dev.concur.lecture.Rules.allOk;
+import static dev.concur.lecture.Rules.cell;
+import static dev.concur.lecture.Rules.missing;
+import static dev.concur.lecture.Rules.speedup;
+import static dev.concur.lecture.Rules.table;
+import static dev.concur.lecture.Rules.verdict;
+
+import dev.concur.lecture.Claims.Body;
+import dev.concur.lecture.Judge.Scaling;
+import dev.concur.lecture.Verdict.Outcome;
+import dev.concur.result.Result;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Question 1.5: Python's frameworks for parallelism and concurrency. */
+final class Q15 {
+    private Q15() {}
+
+    static final List<String> PYTHON = List.of("python-asyncio", "python-threading", "python-multiprocessing", "python-joblib",
+            "python-dask", "python-twisted", "python-celery");
+    /** The frameworks whose workers are processes: each has its own interpreter and GIL. */
+    static final List<String> PROCESSES = List.of("python-multiprocessing", "python-joblib", "python-dask", "python-celery");
+
+    /** Tasks a model can keep waiting at once, from its efficiency ideal. */
+    private static String atOnce(Text t, Result r) {
+        return r != null && r.ok() && r.efficiency() != null ? t.n(r.efficiency().waitCap()) : "–";
+    }
+
+    static Body pythonTable(Evidence e, Text t) {
+        Result seqIo = e.get("python-io", "python-sequential", "io", null);
+        Result seqCpu = e.get("python-cpu", "python-sequential", "cpu", null);
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("python-sequential", "1", cell(t, seqIo), cell(t, seqCpu)));
+        List<String> cpuFaster = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (String m : PYTHON) {
+            Result io = e.get("python-io", m, "io", null);
+            Result cpu = e.get("python-cpu", m, "cpu", null);
+            // the I/O column at each model's own concurrency, stated beside it: 50 waits at once for a loop or 50
+            // threads, one per worker for a pool of 2
+            rows.add(List.of(m, atOnce(t, io), vsSeq(t, seqIo, io), vsSeq(t, seqCpu, cpu)));
+            if (io == null || !io.ok() || cpu == null || !cpu.ok()) missing.add(m);
+            if (allOk(seqCpu, cpu) && Judge.scaling(seqCpu, cpu) == Scaling.SPEEDUP) cpuFaster.add(m);
+        }
+        Slide.Table table = table(List.of(t.get("col.model"), t.get("col.atonce"), t.get("col.io") + " (" + t.get("col.vsseq") + ")",
+                t.get("col.cpu") + " (" + t.get("col.vsseq") + ")"), rows);
+        List<String> cav = new ArrayList<>(List.of(t.get("v.table.caveat")));
+        if (!missing.isEmpty()) cav.add(t.get("v.table.partial", String.join(", ", missing)));
+        if (!allOk(seqIo, seqCpu)) {
+            return missing(t, table, cav, e.pick("python-io", "python-sequential", "io", null), e.pick("python-cpu", "python-sequential", "cpu", null));
+        }
+        // "ideal for" is advice, not a measurable claim: the table illustrates it; the one sentence about the data is computed
+        boolean onlyProcesses = !cpuFaster.isEmpty() && PROCESSES.containsAll(cpuFaster);
+        String text = cpuFaster.isEmpty() ? t.get("v.table.none") : t.get(onlyProcesses ? "v.table" : "v.table.mixed", String.join(", ", cpuFaster));
+        return verdict(t, table, Outcome.ILLUSTRATION, text, cav);
+    }
+
+    private static String vsSeq(Text t, Result seq, Result r) {
+        if (!allOk(seq, r)) return t.notOk(r);
+        return t.time(r) + " · " + speedup(t, seq, r);
+    }
+
+    static Body threading(Evidence e, Text t) {
+        Result seqIo = e.get("python-io", "python-sequential", "io", null);
+        Result seqCpu = e.get("python-cpu", "python-sequential", "cpu", null);
+        Result io = e.get("python-io", "python-threading", "io", null);
+        Result cpu = e.get("python-cpu", "python-threading", "cpu", null);
+        Slide.Table table = table(List.of(t.get("col.model"), t.get("col.io"), t.get("col.cpu")), List.of(
+                List.of("python-sequential", cell(t, seqIo), cell(t, seqCpu)),
+                List.of("python-threading", vsSeq(t, seqIo, io), vsSeq(t, seqCpu, cpu))));
+        for (Result r : java.util.Arrays.asList(seqIo, seqCpu, io, cpu)) {
+            if (r == null || !r.ok()) return missing(t, table, List.of(), e.pick("python-io", "python-threading", "io", null),
+                    e.pick("python-cpu", "python-threading", "cpu", null), e.pick("python-io", "python-sequential", "io", null));
+        }
+        Scaling sio = Judge.scaling(seqIo, io);
+        Scaling scpu = Judge.scaling(seqCpu, cpu);
+        String text = t.get("v.threading", speedup(t, seqIo, io), speedup(t, seqCpu, cpu));
+        List<String> cav = List.of(t.get("v.threading.caveat"));
+        if (sio == Scaling.SPEEDUP && scpu == Scaling.NONE) return verdict(t, table, Outcome.SUPPORTED, text, cav);
+        if (sio == Scaling.NONE || sio == Scaling.SLOWDOWN || scpu == Scaling.SPEEDUP) {
+            return verdict(t, table, Outcome.CONTRADICTED, text, cav);
+        }
+        return verdict(t, table, Outcome.INCONCLUSIVE, text, cav);
+    }
+
+    static Body processes(Evidence e, Text t) {
+        Result seq = e.get("python-cpu", "python-sequential", "cpu", null);
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("python-sequential", cell(t, seq), "–"));
+        List<String> s = new ArrayList<>();
+        for (String m : List.of("python-multiprocessing", "python-joblib", "python-dask")) {
+            Result r = e.get("python-cpu", m, "cpu", null);
+            rows.add(List.of(m, cell(t, r), speedup(t, seq, r)));
+            s.add(speedup(t, seq, r));
+        }
+        Slide.Table table = table(List.of(t.get("col.model"), t.get("col.cpu"), t.get("col.vsseq")), rows);
+        Result mp = e.get("python-cpu", "python-multiprocessing", "cpu", null);
+        if (!allOk(seq, mp)) {
+            return missing(t, table, List.of(), e.pick("python-cpu", "python-multiprocessing", "cpu", null),
+                    e.pick("python-cpu", "python-sequential", "cpu", null));
+        }
+        String text = t.get("v.processes", s.get(0), s.get(1), s.get(2));
+        return switch (Judge.scaling(seq, mp)) {
+            case SPEEDUP -> verdict(t, table, Outcome.SUPPORTED, text, List.of());
+            case NONE, SLOWDOWN -> verdict(t, table, Outcome.CONTRADICTED, text, List.of());
+            case UNCLEAR -> verdict(t, table, Outcome.INCONCLUSIVE, text, List.of());
+        };
+    }
+
+    static Body celery(Evidence e, Text t) {
+        Result c = e.get("python-io", "python-celery", "io", null);
+        Result mp = e.get("python-io", "python-multiprocessing", "io", null);
+        Slide.Table table = table(List.of(t.get("col.model"), t.get("col.io"), t.get("col.atonce")), List.of(
+                List.of("python-celery", cell(t, c), atOnce(t, c)), List.of("python-multiprocessing", cell(t, mp), atOnce(t, mp))));
+        if (!allOk(c, mp)) {
+            return missing(t, table, List.of(), e.pick("python-io", "python-celery", "io", null), e.pick("python-io", "python-multiprocessing", "io", null));
+        }
+        // "runs work in the background through a broker" describes the system: shown, with what the broker costs here
+        int n = c.params().tasks();
+        int cmp = Judge.compare(mp, c);
+        String text = t.get("v.celery", t.n(n), t.time(c), t.time(mp), speedup(t, c, mp))
+                + " " + t.get(cmp < 0 ? "v.celery.slower" : cmp > 0 ? "v.celery.faster" : "v.celery.same",
+                t.ms((c.batchTime().score() - mp.batchTime().score()) / n));
+        return verdict(t, table, Outcome.ILLUSTRATION, text, List.of());
+    }
+}
