@@ -50,7 +50,7 @@ final class ListCommand implements Callable<Integer> {
             String why = peers.whyUnavailable(dev.concur.run.Benchmark.of(name, "io",
                     new WorkloadParams(1, 0, 0), 1, 1));
             out.printf("  %-22s %s%s%n", name, m.description("model", name, pm.description()),
-                    why == null ? "" : "%n                         (" + m.get("list.unavailable", why) + ")");
+                    why == null ? "" : System.lineSeparator() + "                         (" + m.get("list.unavailable", why) + ")");
         }
         out.println();
         out.println(m.get("list.workloads"));

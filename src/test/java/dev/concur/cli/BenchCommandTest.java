@@ -180,6 +180,7 @@ class BenchCommandTest {
         assertEquals(0, cli.run("list"));
         for (String m : dev.concur.model.ModelRegistry.names()) assertTrue(cli.out.contains(m), m);
         assertTrue(cli.out.contains("--tasks 2000 --latency 100ms"), cli.out);
+        assertFalse(cli.out.contains("%n"), "a format escape printed as text: " + cli.out);
         assertEquals(0, cli.run("bench", "--help"));
         assertTrue(cli.out.contains("--max-batch"), cli.out);
         assertEquals(0, cli.run("--version"));
