@@ -143,6 +143,11 @@ public final class Deck {
             .supported{background:#e3f4e8;border-left:10px solid #009E73}.nuanced{background:#fff4dc;border-left:10px solid #E69F00}
             .contradicted{background:#fde8e1;border-left:10px solid #D55E00}.inconclusive,.not-measured{background:#eee;border-left:10px solid #777}
             .illustration{background:#e8eef8;border-left:10px solid #56B4E9}.rule{font-size:15px;color:#444;margin-top:6px}
+            section.dense1{gap:8px;padding:28px 48px}.dense1 h2{font-size:32px}.dense1 blockquote{font-size:19px}.dense1 .verdict{font-size:19px}
+            .dense1 table{font-size:15px}.dense1 .caveats{font-size:13px}.dense1 .cmd{font-size:11px}
+            section.dense2{gap:5px;padding:20px 40px}.dense2 h2{font-size:26px}.dense2 blockquote{font-size:16px;padding:6px 12px}
+            .dense2 .verdict{font-size:16px;padding:8px 12px}.dense2 .verdict b{font-size:15px}.dense2 .rule{font-size:12px}
+            .dense2 table{font-size:13px}.dense2 th,.dense2 td{padding:2px 8px}.dense2 .caveats{font-size:11.5px}.dense2 .cmd{font-size:10px}
             .unavailable{background:#eee;border-left:10px solid #999;color:#333}
             table{border-collapse:collapse;font-size:19px}th,td{padding:4px 12px;border-bottom:1px solid #bbb;text-align:right}
             th:first-child,td:first-child{text-align:left}thead th{border-bottom:3px solid #111}
@@ -166,7 +171,8 @@ public final class Deck {
                 sb.append("<section id=\"q").append(q).append("\" class=\"title\"><div class=\"q\">").append(esc(t.get("deck.question", q)))
                         .append("</div><h1>").append(esc(t.get("q." + q))).append("</h1></section>\n");
             }
-            sb.append("<section id=\"").append(s.id()).append("\"><div class=\"q\">").append(s.question()).append("</div><h2>")
+            sb.append("<section id=\"").append(s.id()).append("\" class=\"").append(density(s)).append("\"><div class=\"q\">")
+                    .append(s.question()).append("</div><h2>")
                     .append(esc(s.title())).append("</h2>\n<blockquote>").append(esc(s.quote())).append("</blockquote>\n");
             sb.append("<div class=\"verdict ").append(s.verdict().outcome().key().substring("outcome.".length())).append("\"><b>")
                     .append(esc(t.get(s.verdict().outcome().key()))).append("</b>").append(esc(s.verdict().text()))
@@ -202,6 +208,20 @@ public final class Deck {
         sb.append("<section class=\"title\"><p class=\"muted\">").append(esc(t.get("deck.generated", manifest.concurVersion(),
                 manifest.startedAt(), Manifest.FILE))).append("</p></section>\n</body>\n</html>\n");
         return sb.toString();
+    }
+
+    /**
+     * How tightly a slide must be set to fit 1280×720 whatever its number of rows: the text it
+     * carries, in characters, with a table row counted as a line of text. Measured on the
+     * densest slides of a full lecture with headless Chromium (ScreenshotTest checks it fits).
+     */
+    static String density(Slide s) {
+        int chars = s.quote().length() + s.verdict().text().length() + s.rule().length();
+        for (String c : s.verdict().caveats()) chars += c.length();
+        for (String c : s.commands()) chars += c.length();
+        int rows = s.table() == null ? 0 : s.table().rows().size() + 1;
+        int load = chars + rows * 90;
+        return load > 2400 ? "dense2" : load > 1600 ? "dense1" : "dense0";
     }
 
     private static void appendCommands(StringBuilder sb, Slide s) {
