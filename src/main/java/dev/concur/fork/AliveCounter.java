@@ -1,6 +1,7 @@
 package dev.concur.fork;
 
 import dev.concur.workload.AsyncContext;
+import dev.concur.workload.Batch;
 import dev.concur.workload.BlockingContext;
 import dev.concur.workload.Task;
 import java.util.ArrayList;
@@ -10,35 +11,38 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Counts a batch's tasks alive (started, not yet finished) and the most at once, for every model
- * alike: it wraps the tasks, not the models. A blocking task is alive from the moment a thread
- * calls it until it returns or throws; an asynchronous one from its {@code callAsync} until its
- * future completes. A task queued in a pool and not yet started is not alive.
+ * alike: it wraps the tasks, not the models. A task is alive from the moment a model calls it
+ * ({@code call} on a thread, {@code callAsync} on a loop) until the model reports it to the batch
+ * ({@link Batch#complete}); a task queued in a pool and not yet called is not alive.
  *
  * <p>Memory per task divides by N, so it is a figure per task only when all N were alive at the
  * memory peak; this counter is the evidence (docs/methodology.md, "memory").
  *
- * @implNote Each start is one {@code incrementAndGet} on a shared {@link AtomicLong}, plus a read
- * of the peak and, only while the count is rising past it, a max update; each finish one
- * {@code decrementAndGet}. A {@code LongAdder} would be cheaper under contention but cannot tell
- * the peak: the peak is the count as it stood at one moment, which only a single cell gives.
+ * @implNote The counter must not weigh on the memory it vouches for: a finish is read from the
+ * batch's own completion count, so wrapping adds no object per task and no stage to an
+ * asynchronous task's future (a {@code whenComplete} per task would add about 60 bytes to an
+ * event-loop task of about 200). Each start is one {@code incrementAndGet}, one read of the batch's
+ * count, one read of the peak and, only while the count rises past it, a max update. The value a
+ * start computes is never above the tasks truly alive when it reads the completions (those only
+ * grow), so the peak can only understate. A {@code LongAdder} would be cheaper under contention but
+ * cannot tell a peak: that is the count as it stood at one moment. A task that throws is never
+ * completed and stays counted; its batch fails anyway.
  */
 final class AliveCounter {
-    private final AtomicLong alive = new AtomicLong();
+    private final AtomicLong started = new AtomicLong();
     private final AtomicLong peak = new AtomicLong();
+    private volatile Batch batch;
 
-    /** Before a batch: nothing alive, no peak. */
-    void reset() {
-        alive.set(0);
+    /** Before a batch: none started, no peak; finishes are {@code batch}'s completions. */
+    void reset(Batch batch) {
+        this.batch = batch;
+        started.set(0);
         peak.set(0);
     }
 
-    void started() {
-        long now = alive.incrementAndGet();
-        if (now > peak.get()) peak.accumulateAndGet(now, Math::max);
-    }
-
-    void finished() {
-        alive.decrementAndGet();
+    private void started() {
+        long alive = started.incrementAndGet() - batch.completed();
+        if (alive > peak.get()) peak.accumulateAndGet(alive, Math::max);
     }
 
     /** The most tasks alive at once since {@link #reset}. */
@@ -48,10 +52,10 @@ final class AliveCounter {
 
     /** Tasks alive now. */
     long alive() {
-        return alive.get();
+        return started.get() - batch.completed();
     }
 
-    /** The same tasks, each counted while it runs; made once, reused for every batch. */
+    /** The same tasks, each counted when called; made once, reused for every batch. */
     List<Task> wrap(List<Task> tasks) {
         List<Task> out = new ArrayList<>(tasks.size());
         for (Task t : tasks) out.add(new Counted(t, this));
@@ -67,26 +71,13 @@ final class AliveCounter {
         @Override
         public long call(BlockingContext blocking) throws Exception {
             counter.started();
-            try {
-                return inner.call(blocking);
-            } finally {
-                counter.finished();
-            }
+            return inner.call(blocking);
         }
 
         @Override
         public CompletableFuture<Long> callAsync(AsyncContext loop) {
             counter.started();
-            CompletableFuture<Long> f;
-            try {
-                f = inner.callAsync(loop);
-            } catch (RuntimeException | Error e) {
-                counter.finished();
-                throw e;
-            }
-            // runs where the task's last stage completes (the loop thread for eventloop), before the
-            // model's own completion, so a batch ends with nothing counted alive
-            return f.whenComplete((v, e) -> counter.finished());
+            return inner.callAsync(loop);
         }
     }
 }

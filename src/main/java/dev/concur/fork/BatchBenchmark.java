@@ -236,7 +236,7 @@ public class BatchBenchmark {
         prepared.beforeBatch().run(); // fresh channels for the pipeline; nothing for other workloads
         // warm-up and measured batches run the same code: only where the figures go differs
         Batch b = new Batch(taskList.size(), measuring ? taskLatency : scratchLatency);
-        alive.reset();
+        alive.reset(b);
         memory.begin();
         try {
             impl.run(runList, b);
