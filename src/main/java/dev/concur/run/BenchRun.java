@@ -292,13 +292,21 @@ public final class BenchRun {
             // peak memory / N is a figure per task only if all N were alive at the peak
             rssPerTask = null;
             heapPerTask = null;
-            notes.add(notAllAlive(alive));
+            if (alive.tasks() >= MEMORY_NOTE_MIN_TASKS) notes.add(notAllAlive(alive));
         }
         return r.warnings(List.copyOf(new LinkedHashSet<>(notes))).ok(s, notes.isEmpty() ? null : notes.get(0),
                 Histograms.merge(forks.stream().map(ForkReport::taskLatency).toList()),
                 Histograms.merge(forks.stream().map(ForkReport::loopLag).toList()),
                 rssPerTask, heapPerTask);
     }
+
+    /**
+     * Below this many tasks no report shows memory per task (report.CellText.MEMORY_MIN_TASKS: a
+     * batch's growth is then mostly the JVM's own noise), so a withheld figure needs no note there;
+     * {@code alive} still says why it is {@code null}. Without this, every sequential, pool and
+     * forkjoin result of the default matrix would carry a note about a figure nobody shows.
+     */
+    static final int MEMORY_NOTE_MIN_TASKS = 10_000;
 
     /** The note of a result whose memory per task is withheld; numbers as digits, for the reports to format. */
     static String notAllAlive(Alive a) {

@@ -89,31 +89,40 @@ class BenchRunTest {
 
     @Test
     void memoryPerTaskIsReportedOnlyWhenEveryTaskWasAlive() throws Exception {
-        runner.memory("virtual", 1000L).memory("eventloop", 612L).memory("platform-per-task", null);
-        Report r = run(of(List.of("virtual", "eventloop", "platform-per-task"), List.of("io"), 1000, null), new ArrayList<>());
+        runner.memory("virtual", 10_000L).memory("eventloop", 6_120L).memory("platform-per-task", null);
+        Report r = run(of(List.of("virtual", "eventloop", "platform-per-task"), List.of("io"), 10_000, null), new ArrayList<>());
         Result all = r.results().get(0), some = r.results().get(1), uncounted = r.results().get(2);
 
         assertEquals(FakeRunner.FAKE_RSS_PER_TASK, all.rssPerTaskBytes());
         assertEquals(FakeRunner.FAKE_HEAP_PER_TASK, all.memoryPerTaskBytes());
         assertTrue(all.alive().complete());
-        assertEquals(1000, all.alive().tasks());
-        assertEquals(1000, all.alive().peak());
-        assertTrue(all.alive().peakPerFork().stream().allMatch(p -> p == 1000), all.alive().toString());
+        assertEquals(10_000, all.alive().tasks());
+        assertEquals(10_000, all.alive().peak());
+        assertTrue(all.alive().peakPerFork().stream().allMatch(p -> p == 10_000), all.alive().toString());
         assertEquals(java.util.Map.of("heapUsed", FakeRunner.FAKE_HEAP_USED), all.alive().runtime());
         assertTrue(all.warnings().stream().noneMatch(w -> w.startsWith("memory per task")), all.warnings().toString());
 
         assertEquals(Result.OK, some.status(), "its time still stands");
-        assertNull(some.rssPerTaskBytes(), "612 alive of 1000: peak memory / 1000 is not a figure per task");
+        assertNull(some.rssPerTaskBytes(), "6,120 alive of 10,000: peak memory / 10,000 is not a figure per task");
         assertNull(some.memoryPerTaskBytes());
         assertFalse(some.alive().complete());
-        assertEquals(612, some.alive().peak());
-        assertTrue(some.warnings().contains("memory per task not reported: at most 612 of 1000 tasks were alive at once"),
+        assertEquals(6_120, some.alive().peak());
+        assertTrue(some.warnings().contains("memory per task not reported: at most 6120 of 10000 tasks were alive at once"),
                 some.warnings().toString());
-        assertEquals("memoria por tarea no indicada: como mucho 612 de 1.000 tareas estuvieron vivas a la vez",
+        assertEquals("memoria por tarea no indicada: como mucho 6.120 de 10.000 tareas estuvieron vivas a la vez",
                 dev.concur.report.Messages.forLanguage("es").note(BenchRun.notAllAlive(some.alive())));
 
         assertNull(uncounted.alive(), "not counted: nothing said");
         assertEquals(FakeRunner.FAKE_RSS_PER_TASK, uncounted.rssPerTaskBytes(), "so today's figure stands");
+    }
+
+    @Test
+    void belowTheSizeReportsShowMemoryAtTheFigureIsWithheldWithoutANote() throws Exception {
+        runner.memory("sequential", 1L);
+        Result seq = run(of(List.of("sequential"), List.of("cpu"), null, null), new ArrayList<>()).results().get(0);
+        assertNull(seq.rssPerTaskBytes(), "1 of 200 alive: no figure per task");
+        assertEquals(1, seq.alive().peak(), "the reason is in alive");
+        assertTrue(seq.warnings().stream().noneMatch(w -> w.startsWith("memory per task")), seq.warnings().toString());
     }
 
     @Test
