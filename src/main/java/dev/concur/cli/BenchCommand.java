@@ -65,7 +65,7 @@ final class BenchCommand implements Callable<Integer> {
         List<String> models;
 
         @Option(names = {"-w", "--workload"}, split = ",", paramLabel = "WORKLOAD", completionCandidates = WorkloadNames.class,
-                description = "workloads, comma-separated, or all (= io, cpu, mixed); http, file, pipeline and race "
+                description = "workloads, comma-separated, or all (= io, cpu, mixed); http, file, pipeline, race and hold "
                         + "run when named (default: all)")
         List<String> workloads;
 

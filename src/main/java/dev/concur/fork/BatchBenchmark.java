@@ -113,6 +113,17 @@ public class BatchBenchmark {
     private final List<Double> bytesPerTask = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<Double> rssPerTask = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final MemorySampler memory = new MemorySampler();
+    /** The heap used at each measured batch's memory peak: the JVM's own figure beside RSS. */
+    private final List<Double> heapUsedAtPeak = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /**
+     * Counts tasks alive in every batch, warm-up included (the same code measured and not); only
+     * where the tasks are the batch's unit of work (not the pipeline's parts).
+     */
+    private final AliveCounter alive = new AliveCounter();
+    /** What the model runs: the task list, wrapped by {@link #alive} where tasks are counted. */
+    private List<Task> runList;
+    /** The smallest of the measured batches' peaks alive; -1 before any measured batch. */
+    private volatile long peakAlive = -1;
     private volatile boolean measuring;
     /** Batches completed and the longest one so far: the watchdog's evidence of progress. */
     private volatile long completed;
@@ -141,6 +152,7 @@ public class BatchBenchmark {
             prepared = WorkloadRegistry.get(workload).open(params);
             taskList = prepared.tasks();
             reference = Reference.of(taskList);
+            runList = countsAlive() ? alive.wrap(taskList) : taskList;
             memory.start();
             threadsBefore = java.util.Set.copyOf(Thread.getAllStackTraces().keySet());
             impl = ModelRegistry.create(model);
@@ -184,6 +196,15 @@ public class BatchBenchmark {
         writeReport();
     }
 
+    /**
+     * Whether the batch's tasks are what memory per task divides by: {@code tasks} of them, and not a
+     * stream the reactive model rebuilds as operators (which must see the unwrapped source).
+     */
+    private boolean countsAlive() {
+        return taskList.size() == tasks
+                && !(taskList.get(0) instanceof dev.concur.workload.StreamForm.Source);
+    }
+
     /** Task latencies the warm-up batches recorded (and threw away), and how many batches it ran: for tests. */
     long warmupLatencyRecords() {
         return scratchLatency.getTotalCount();
@@ -215,9 +236,10 @@ public class BatchBenchmark {
         prepared.beforeBatch().run(); // fresh channels for the pipeline; nothing for other workloads
         // warm-up and measured batches run the same code: only where the figures go differs
         Batch b = new Batch(taskList.size(), measuring ? taskLatency : scratchLatency);
+        alive.reset(b);
         memory.begin();
         try {
-            impl.run(taskList, b);
+            impl.run(runList, b);
         } catch (Throwable t) {
             if (error == null) error = describe(t);
             writeReport();
@@ -229,6 +251,9 @@ public class BatchBenchmark {
         if (measuring && taskList.size() == tasks) {
             bytesPerTask.add((double) grown.heap() / taskList.size());
             if (grown.rss() >= 0) rssPerTask.add((double) grown.rss() / taskList.size());
+            heapUsedAtPeak.add((double) grown.heapPeak());
+            // a fork's figure is its weakest batch's: every batch whose memory counts must have held them all
+            if (runList != taskList) peakAlive = peakAlive < 0 ? alive.peak() : Math.min(peakAlive, alive.peak());
         }
         batches++;
         String shared = checkCounters();
@@ -383,13 +408,24 @@ public class BatchBenchmark {
                 firstMismatch, reference == null ? 0 : reference.cpuNanosPerTask(),
                 impl == null ? null : impl.usage(), error, leftoverThreads, Histograms.encode(taskLatency),
                 Histograms.encode(loopLag), Stats.median(bytesPerTask), warmupBatches, warmupNanos, steady, spreadPct,
-                Stats.median(rssPerTask), race(), trace, null, java.util.Map.of());
+                Stats.median(rssPerTask), race(), trace, peakAlive < 0 ? null : peakAlive, runtimeMemory());
         Path target = Path.of(dir, "fork-" + ProcessHandle.current().pid() + ".json");
         try {
             AtomicFiles.write(target, JSON.writeValueAsBytes(r));
         } catch (IOException e) {
             System.err.println("concur: cannot write fork report " + target + ": " + e);
         }
+    }
+
+    /** The JVM's own figure at the memory peak (median over measured batches), by the name {@link dev.concur.result.Alive} uses. */
+    private java.util.Map<String, Double> runtimeMemory() {
+        Double heapUsed = Stats.median(heapUsedAtPeak);
+        return heapUsed == null ? java.util.Map.of() : java.util.Map.of("heapUsed", heapUsed);
+    }
+
+    /** The most tasks alive at once in the last batch: for tests. */
+    long lastBatchPeakAlive() {
+        return alive.peak();
     }
 
     /** The error's first lines: enough to find it, short enough for a table note. */

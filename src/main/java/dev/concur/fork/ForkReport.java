@@ -35,8 +35,9 @@ import dev.concur.result.ForkInfo;
  *                         batch's start) / tasks; {@code null} if not sampled
  * @param race             the race workload's lost updates over measured batches; {@code null} for other workloads
  * @param trace            the traced batch ({@code --trace}), run after measuring; {@code null} when not asked
- * @param peakAlive        most tasks alive at once (started, not finished) over the measured batches;
- *                         {@code null} when not counted
+ * @param peakAlive        most tasks alive at once (started, not finished) in a measured batch: of each
+ *                         measured batch's peak, the smallest (every batch whose memory counts must have
+ *                         held them); {@code null} when not counted
  * @param runtimeMemory    what the runtime said of itself at the batch's memory peak (median over measured
  *                         batches), by name as in {@link dev.concur.result.Alive#runtime}; empty when none
  */

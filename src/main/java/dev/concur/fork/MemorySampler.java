@@ -39,8 +39,12 @@ final class MemorySampler {
     private volatile long rssPeak;
     private Thread thread;
 
-    /** Growth during one batch, in bytes; {@code rss} is -1 where /proc is not readable. */
-    record Growth(long heap, long rss) {}
+    /**
+     * Growth during one batch, in bytes; {@code rss} is -1 where /proc is not readable.
+     * {@code heapPeak} is the heap used at its highest sample (not a growth): the JVM's own figure
+     * beside RSS, {@code runtimeMemory.heapUsed} in the fork's report.
+     */
+    record Growth(long heap, long rss, long heapPeak) {}
 
     void start() {
         thread = new Thread(this::loop, "memory-sampler");
@@ -98,7 +102,7 @@ final class MemorySampler {
         sampling = false;
         sample();
         long baseline = rssIdle >= 0 ? rssIdle : rssBase;
-        return new Growth(Math.max(0, heapPeak - heapBase), baseline < 0 ? -1 : Math.max(0, rssPeak - baseline));
+        return new Growth(Math.max(0, heapPeak - heapBase), baseline < 0 ? -1 : Math.max(0, rssPeak - baseline), heapPeak);
     }
 
     void stop() {

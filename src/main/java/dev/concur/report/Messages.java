@@ -116,6 +116,7 @@ public final class Messages {
                     + "fewer than the (\\d+) the rule compares"},
             new String[] {"note.precision", "precision target not reached: ±(\\S+) after (\\d+) forks? \\((.+)\\), target ±(\\S+); "
                     + "the batch times of this model vary this much"},
+            new String[] {"note.notalive", "memory per task not reported: at most (\\d+) of (\\d+) tasks were alive at once"},
             new String[] {"note.noci", "no confidence interval: JMH needs at least 3 measured iterations()"},
             new String[] {"note.warning", "warning: threads still running after teardown: (.+)"},
             new String[] {"note.failed", "failed: (.+)"},

@@ -226,6 +226,37 @@ public final class ReportReader {
         c.number(r, "memoryPerTaskBytes", at, false, 0);
         race(c, c.object(r, "race", at, false), at + ".race");
         trace(c, c.object(r, "trace", at, false), at + ".trace");
+        alive(c, c.object(r, "alive", at, false), at + ".alive");
+    }
+
+    /**
+     * Tasks alive at once: a batch of at least one task; a peak per fork, each a whole number from 0
+     * to the batch's tasks; the peak the smallest of them; the runtime's own figures finite numbers
+     * ≥ 0 under non-empty names.
+     */
+    private static void alive(JsonCheck c, JsonNode a, String at) {
+        if (a == null) return;
+        long tasks = c.integer(a, "tasks", at, true, 1);
+        long peak = c.integer(a, "peak", at, true, 0);
+        JsonNode perFork = c.array(a, "peakPerFork", at, true);
+        if (perFork.isEmpty()) throw c.error(at + ".peakPerFork", "empty: the peak is the smallest fork's");
+        long smallest = Long.MAX_VALUE;
+        for (int i = 0; i < perFork.size(); i++) {
+            String fa = at + ".peakPerFork[" + i + "]";
+            JsonNode e = perFork.get(i);
+            if (!e.isIntegralNumber() || !e.canConvertToLong() || e.longValue() < 0) throw c.error(fa, "not a whole number ≥ 0");
+            long p = e.longValue();
+            if (p > tasks) throw c.error(fa, p + " tasks alive, more than the batch's " + tasks);
+            smallest = Math.min(smallest, p);
+        }
+        if (peak != smallest) throw c.error(at + ".peak", peak + " is not the smallest of peakPerFork (" + smallest + ")");
+        JsonNode rt = c.object(a, "runtime", at, false);
+        if (rt == null) return;
+        for (var it = rt.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            if (name.isBlank()) throw c.error(at + ".runtime", "a figure with an empty name");
+            c.number(rt, name, at + ".runtime", true, 0);
+        }
     }
 
     private static void race(JsonCheck c, JsonNode race, String at) {

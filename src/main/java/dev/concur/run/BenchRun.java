@@ -3,6 +3,7 @@ package dev.concur.run;
 import dev.concur.fork.ForkReport;
 import dev.concur.input.Durations;
 import dev.concur.model.ModelUsage;
+import dev.concur.result.Alive;
 import dev.concur.result.Efficiency;
 import dev.concur.result.Environment;
 import dev.concur.result.ForkInfo;
@@ -200,14 +201,16 @@ public final class BenchRun {
         }
         String unavailable = runner.whyUnavailable(b);
         if (unavailable != null) return unavailable;
+        // before the estimate: such a batch never ends, whatever the estimate says
+        int parts = b.workload().taskCount(b.params());
+        if (b.workload().needsAllAtOnce() && b.caps().waiting() < parts) {
+            String what = parts == b.params().tasks() ? " tasks" : " parts"; // hold's tasks, the pipeline's parts
+            return b.workloadName() + " needs its " + parts + what + " to run at once; " + b.model() + " runs "
+                    + b.caps().waiting() + " at a time (it would deadlock)";
+        }
         if (overMaxBatch(b, estMs)) {
             return String.format(Locale.ROOT, "estimated %s per batch (%s) exceeds --max-batch %s",
                     human(estMs), shape(b), Durations.format(b.maxBatchNanos()));
-        }
-        int parts = b.workload().taskCount(b.params());
-        if (b.workload().needsAllAtOnce() && b.caps().waiting() < parts) {
-            return b.workloadName() + " needs its " + parts + " parts to run at once; " + b.model() + " runs "
-                    + b.caps().waiting() + " at a time (it would deadlock)";
         }
         return limits.get().whyNot(b.caps().osThreads());
     }
@@ -256,6 +259,8 @@ public final class BenchRun {
                 .validation(v).usage(usage(forks)).forks(forkInfos).warmup(warmup)
                 .race(Race.merge(forks.stream().map(ForkReport::race).toList()))
                 .trace(forks.stream().map(ForkReport::trace).filter(Objects::nonNull).findFirst().orElse(null));
+        Alive alive = alive(b, forks);
+        r.alive(alive);
         if (out.timedOut()) {
             return r.warnings(List.copyOf(warnings))
                     .timeout(out.failure() + (out.threadDump() != null ? "; thread dump: " + out.threadDump() : ""), out.threadDump());
@@ -281,11 +286,53 @@ public final class BenchRun {
                     measured, measured == 1 ? "" : "s", stop, Values.formatPercent(b.profile().targetCiPct())));
         }
         notes.addAll(warnings);
+        Double rssPerTask = Stats.median(forks.stream().map(ForkReport::rssPerTaskBytes).filter(Objects::nonNull).toList());
+        Double heapPerTask = Stats.median(forks.stream().map(ForkReport::bytesPerTask).filter(Objects::nonNull).toList());
+        if (alive != null && !alive.complete() && (rssPerTask != null || heapPerTask != null)) {
+            // peak memory / N is a figure per task only if all N were alive at the peak
+            rssPerTask = null;
+            heapPerTask = null;
+            if (alive.tasks() >= MEMORY_NOTE_MIN_TASKS) notes.add(notAllAlive(alive));
+        }
         return r.warnings(List.copyOf(new LinkedHashSet<>(notes))).ok(s, notes.isEmpty() ? null : notes.get(0),
                 Histograms.merge(forks.stream().map(ForkReport::taskLatency).toList()),
                 Histograms.merge(forks.stream().map(ForkReport::loopLag).toList()),
-                Stats.median(forks.stream().map(ForkReport::rssPerTaskBytes).filter(Objects::nonNull).toList()),
-                Stats.median(forks.stream().map(ForkReport::bytesPerTask).filter(Objects::nonNull).toList()));
+                rssPerTask, heapPerTask);
+    }
+
+    /**
+     * Below this many tasks no report shows memory per task (report.CellText.MEMORY_MIN_TASKS: a
+     * batch's growth is then mostly the JVM's own noise), so a withheld figure needs no note there;
+     * {@code alive} still says why it is {@code null}. Without this, every sequential, pool and
+     * forkjoin result of the default matrix would carry a note about a figure nobody shows.
+     */
+    static final int MEMORY_NOTE_MIN_TASKS = 10_000;
+
+    /** The note of a result whose memory per task is withheld; numbers as digits, for the reports to format. */
+    static String notAllAlive(Alive a) {
+        return "memory per task not reported: at most " + a.peak() + " of " + a.tasks() + " tasks were alive at once";
+    }
+
+    /**
+     * Tasks alive at once, from every fork's (process's) count: the peak is the smallest fork's, as
+     * every process's memory figure needs all N alive; the runtime's own figures are medians over
+     * forks, by name. {@code null} when any fork did not count (a workload whose tasks are not the
+     * unit, a runtime that does not count yet), so that today's figures stand where nothing says otherwise.
+     */
+    static Alive alive(Benchmark b, List<ForkReport> forks) {
+        if (forks.isEmpty() || forks.stream().anyMatch(f -> f.peakAlive() == null)) return null;
+        List<Long> perFork = forks.stream().map(ForkReport::peakAlive).toList();
+        java.util.Map<String, List<Double>> byName = new java.util.TreeMap<>();
+        for (ForkReport f : forks) {
+            if (f.runtimeMemory() == null) continue;
+            f.runtimeMemory().forEach((name, v) -> {
+                if (v != null) byName.computeIfAbsent(name, k -> new ArrayList<>()).add(v);
+            });
+        }
+        java.util.Map<String, Double> runtime = new java.util.LinkedHashMap<>();
+        byName.forEach((name, vs) -> runtime.put(name, Stats.median(vs)));
+        return new Alive(b.params().tasks(), perFork.stream().mapToLong(Long::longValue).min().orElse(0),
+                perFork, java.util.Collections.unmodifiableMap(runtime));
     }
 
     /** How the forks warmed up. */

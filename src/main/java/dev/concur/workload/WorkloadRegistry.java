@@ -9,7 +9,10 @@ import java.util.Optional;
 public final class WorkloadRegistry {
     private static final long MS = 1_000_000L;
     private static final Map<String, Workload> BY_NAME = new LinkedHashMap<>();
-    /** Workloads run when named, not part of "all" (which is the default matrix): real I/O, the pipeline, the race. */
+    /**
+     * Workloads run when named, not part of "all" (which is the default matrix): real I/O, the pipeline,
+     * the race, the start-gated hold.
+     */
     private static final Map<String, Workload> OPT_IN = new LinkedHashMap<>();
 
     static {
@@ -26,6 +29,7 @@ public final class WorkloadRegistry {
         OPT_IN.put("file", new FileWorkload());
         OPT_IN.put("pipeline", new PipelineWorkload());
         OPT_IN.put("race", new RaceWorkload());
+        OPT_IN.put("hold", new HoldWorkload());
     }
 
     private WorkloadRegistry() {}
@@ -39,7 +43,7 @@ public final class WorkloadRegistry {
         return List.copyOf(BY_NAME.keySet());
     }
 
-    /** Workloads selected by name only: a loopback server, the disk, the pipeline, the race. */
+    /** Workloads selected by name only: a loopback server, the disk, the pipeline, the race, the hold. */
     public static List<String> optInNames() {
         return List.copyOf(OPT_IN.keySet());
     }

@@ -1,10 +1,12 @@
 package dev.concur.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.concur.cli.CliFixture;
+import dev.concur.fork.ForkReport;
 import dev.concur.input.Choices;
 import dev.concur.result.Report;
 import dev.concur.result.Result;
@@ -68,6 +70,78 @@ class BenchRunTest {
         assertEquals(2, r.summary().ok());
         assertEquals(1, r.summary().invalid());
         assertEquals(1, r.summary().failed());
+    }
+
+    @Test
+    void holdIsSkippedByEveryModelThatCannotHoldAllItsTasksAtOnce() throws Exception {
+        Report r = run(of(List.of("sequential", "platform", "forkjoin", "virtual", "eventloop"), List.of("hold"), 1000, null),
+                new ArrayList<>());
+        assertEquals("skipped: hold needs its 1000 tasks to run at once; sequential runs 1 at a time (it would deadlock)",
+                r.results().get(0).note());
+        assertEquals("skipped: hold needs its 1000 tasks to run at once; platform runs 200 at a time (it would deadlock)",
+                r.results().get(1).note());
+        assertEquals("skipped: hold needs its 1000 tasks to run at once; forkjoin runs 258 at a time (it would deadlock)",
+                r.results().get(2).note());
+        assertEquals(Result.OK, r.results().get(3).status());
+        assertEquals(Result.OK, r.results().get(4).status());
+        assertEquals(List.of("virtual", "eventloop"), runner.calls.stream().map(Benchmark::model).toList(), "only those ran");
+    }
+
+    @Test
+    void memoryPerTaskIsReportedOnlyWhenEveryTaskWasAlive() throws Exception {
+        runner.memory("virtual", 10_000L).memory("eventloop", 6_120L).memory("platform-per-task", null);
+        Report r = run(of(List.of("virtual", "eventloop", "platform-per-task"), List.of("io"), 10_000, null), new ArrayList<>());
+        Result all = r.results().get(0), some = r.results().get(1), uncounted = r.results().get(2);
+
+        assertEquals(FakeRunner.FAKE_RSS_PER_TASK, all.rssPerTaskBytes());
+        assertEquals(FakeRunner.FAKE_HEAP_PER_TASK, all.memoryPerTaskBytes());
+        assertTrue(all.alive().complete());
+        assertEquals(10_000, all.alive().tasks());
+        assertEquals(10_000, all.alive().peak());
+        assertTrue(all.alive().peakPerFork().stream().allMatch(p -> p == 10_000), all.alive().toString());
+        assertEquals(java.util.Map.of("heapUsed", FakeRunner.FAKE_HEAP_USED), all.alive().runtime());
+        assertTrue(all.warnings().stream().noneMatch(w -> w.startsWith("memory per task")), all.warnings().toString());
+
+        assertEquals(Result.OK, some.status(), "its time still stands");
+        assertNull(some.rssPerTaskBytes(), "6,120 alive of 10,000: peak memory / 10,000 is not a figure per task");
+        assertNull(some.memoryPerTaskBytes());
+        assertFalse(some.alive().complete());
+        assertEquals(6_120, some.alive().peak());
+        assertTrue(some.warnings().contains("memory per task not reported: at most 6120 of 10000 tasks were alive at once"),
+                some.warnings().toString());
+        assertEquals("memoria por tarea no indicada: como mucho 6.120 de 10.000 tareas estuvieron vivas a la vez",
+                dev.concur.report.Messages.forLanguage("es").note(BenchRun.notAllAlive(some.alive())));
+
+        assertNull(uncounted.alive(), "not counted: nothing said");
+        assertEquals(FakeRunner.FAKE_RSS_PER_TASK, uncounted.rssPerTaskBytes(), "so today's figure stands");
+    }
+
+    @Test
+    void belowTheSizeReportsShowMemoryAtTheFigureIsWithheldWithoutANote() throws Exception {
+        runner.memory("sequential", 1L);
+        Result seq = run(of(List.of("sequential"), List.of("cpu"), null, null), new ArrayList<>()).results().get(0);
+        assertNull(seq.rssPerTaskBytes(), "1 of 200 alive: no figure per task");
+        assertEquals(1, seq.alive().peak(), "the reason is in alive");
+        assertTrue(seq.warnings().stream().noneMatch(w -> w.startsWith("memory per task")), seq.warnings().toString());
+    }
+
+    @Test
+    void aliveIsTheSmallestForksPeakAndNullWhenAnyForkDidNotCount() {
+        Benchmark b = Planner.plan(of(List.of("virtual"), List.of("io"), 100, null), null, 2, null).benchmarks().get(0);
+        ForkReport counted = fork(100L, java.util.Map.of("heapUsed", 3.0)), fewer = fork(60L, java.util.Map.of("heapUsed", 1.0));
+        ForkReport third = fork(100L, java.util.Map.of("heapUsed", 2.0, "other", 7.0));
+        dev.concur.result.Alive a = BenchRun.alive(b, List.of(counted, fewer, third));
+        assertEquals(60, a.peak());
+        assertEquals(List.of(100L, 60L, 100L), a.peakPerFork());
+        assertEquals(java.util.Map.of("heapUsed", 2.0, "other", 7.0), a.runtime(), "the median per name over the forks that said it");
+        assertFalse(a.complete());
+        assertNull(BenchRun.alive(b, List.of(counted, fork(null, java.util.Map.of()))));
+        assertNull(BenchRun.alive(b, List.of()));
+    }
+
+    private static ForkReport fork(Long peakAlive, java.util.Map<String, Double> runtime) {
+        return new ForkReport(null, 10, 10, 100, 1, null, 1, null, null, List.of(), null, null, 1.0, 0, 0, null, null, 2.0,
+                null, null, peakAlive, runtime);
     }
 
     @Test

@@ -22,6 +22,7 @@ public final class FakeRunner implements BenchmarkRunner {
     private final Set<String> invalid = new HashSet<>();
     private final Set<String> failing = new HashSet<>();
     private final Set<String> wrongCores = new HashSet<>();
+    private final java.util.Map<String, Long> alive = new java.util.HashMap<>();
 
     public FakeRunner(Estimator estimator, long seed) {
         this.estimator = estimator;
@@ -33,6 +34,16 @@ public final class FakeRunner implements BenchmarkRunner {
         invalid.add(model);
         return this;
     }
+
+    /** Fixed memory figures in FAKE_*, the JVM's heapUsed, and {@code peakAlive} (null: not counted) for this model's forks. */
+    public FakeRunner memory(String model, Long peakAlive) {
+        alive.put(model, peakAlive);
+        return this;
+    }
+
+    public static final double FAKE_RSS_PER_TASK = 2048;
+    public static final double FAKE_HEAP_PER_TASK = 1024;
+    public static final double FAKE_HEAP_USED = 5e8;
 
     /** This model's forks will report 2 processors on CPUs 0-1, whatever they were asked for. */
     public FakeRunner wrongCores(String model) {
@@ -90,10 +101,13 @@ public final class FakeRunner implements BenchmarkRunner {
             return RunOutcome.failed(r.error(), List.of(r), pinned);
         }
         boolean bad = invalid.contains(spec.model());
+        boolean mem = alive.containsKey(spec.model());
         ForkReport r = new ForkReport(fork, batches, bad ? batches - 1 : batches, n, 123456789L,
                 bad ? "batch 3: " + (n - 1) + " of " + n + " tasks completed, checksum 1 (expected 123456789)" : null,
-                cpuNanos, usage, null, List.of(), null, null, null, warmupBatches(spec), 600_000_000L,
-                spec.profile().adaptiveWarmup() ? true : null, spec.profile().adaptiveWarmup() ? 1.5 : null, null, race(spec), null, null, java.util.Map.of());
+                cpuNanos, usage, null, List.of(), null, null, mem ? FAKE_HEAP_PER_TASK : null, warmupBatches(spec), 600_000_000L,
+                spec.profile().adaptiveWarmup() ? true : null, spec.profile().adaptiveWarmup() ? 1.5 : null,
+                mem ? FAKE_RSS_PER_TASK : null, race(spec), null, alive.get(spec.model()),
+                mem ? java.util.Map.of("heapUsed", FAKE_HEAP_USED) : java.util.Map.of());
         double base = estimator.batchMillis(spec);
         List<Double> samples = new ArrayList<>();
         for (int i = 0; i < iterations; i++) {

@@ -1,0 +1,175 @@
+package dev.concur.workload;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/*
+ * WHAT THIS SHOWS
+ *   What one waiting task costs in memory when all N of them are alive at once: the weight of a
+ *   virtual thread, a platform thread, a timer on an event loop. It is io (each task waits
+ *   --latency and returns f(index); the same values and checksum as io), except that every task
+ *   first passes a START GATE: it counts itself started and waits until the N-th task of the batch
+ *   has started too. Only then does any task begin its --latency wait. So at the moment the last
+ *   task starts, every task of the batch is alive, and for a whole --latency after it; the memory
+ *   peak read in that time is the memory of N live tasks.
+ *
+ * THE TRAP IT AVOIDS
+ *   Tasks finishing before the last one starts. With plain io, starting N tasks takes time (a
+ *   million goroutines or threads take longer to start than a 1 s wait), so the first ones are
+ *   gone before the last ones exist, and "peak memory / N" divides by tasks that were never alive
+ *   together: it reported 1.7 KB per goroutine, below the 2 KB stack a goroutine starts with. The
+ *   gate makes the peak hold all N, and the fork counts tasks alive to prove it (ForkReport.peakAlive).
+ *   The gate itself costs each task a small waiter (a latch node, or a queued continuation), tens
+ *   of bytes, which the figure includes.
+ *
+ *   The gate only opens if all N tasks can start at once: a model that runs fewer at a time
+ *   (sequential, a pool of fewer threads than N, forkjoin past its spare threads, Reactor's
+ *   flatMap past its concurrency) would wait forever, so concur skips it with the reason before
+ *   running (needsAllAtOnce, as for the pipeline). The reference run elides every wait, gate included.
+ *
+ * HOW TO RUN IT
+ *   scripts/concur bench --model=virtual,eventloop,platform-per-task --workload=hold --tasks 100000 --latency 1s
+ */
+/**
+ * The {@code hold} workload: io behind a start gate that opens when the N-th task of the batch has
+ * started, so that all N tasks are alive at once (see the comment above).
+ *
+ * <p>Guarantees: a task's value is io's for the same index; no task starts its wait before every
+ * task of its batch has started; the gate resets itself when it opens (and before every batch), so
+ * one set of task objects serves batch after batch.
+ */
+public final class HoldWorkload implements Workload {
+    private static final long MS = 1_000_000L;
+
+    @Override
+    public String name() {
+        return "hold";
+    }
+
+    @Override
+    public String description() {
+        return "like io, but every task waits until all N have started (a start gate), then waits --latency: "
+                + "all N alive at once, for memory per task";
+    }
+
+    @Override
+    public WorkloadParams defaults() {
+        return new WorkloadParams(10_000, 1_000 * MS, 0);
+    }
+
+    @Override
+    public boolean usesLatency() {
+        return true;
+    }
+
+    @Override
+    public boolean usesWork() {
+        return false;
+    }
+
+    /** The gate opens only when all N have started: a model that cannot hold N at once would never finish. */
+    @Override
+    public boolean needsAllAtOnce() {
+        return true;
+    }
+
+    @Override
+    public Prepared open(WorkloadParams p) {
+        WorkloadParams e = effective(p);
+        Gates gates = new Gates(e.tasks());
+        List<Task> tasks = new ArrayList<>(e.tasks());
+        for (int i = 0; i < e.tasks(); i++) tasks.add(new HeldTask(new StagedTask(i, e.latencyNanos(), 0), gates));
+        // a fresh gate before every batch as well: one a failed batch left half-counted never carries over
+        return new Prepared(List.copyOf(tasks), () -> { }, gates::reset);
+    }
+
+    /** One batch's gate: opens (both forms at once) when the {@code parties}-th task arrives. */
+    static final class Gate {
+        private final int parties;
+        private final AtomicInteger arrived = new AtomicInteger();
+        private final CountDownLatch latch = new CountDownLatch(1);
+        private final CompletableFuture<Void> open = new CompletableFuture<>();
+
+        Gate(int parties) {
+            this.parties = parties;
+        }
+
+        /** Counts one start; true for the one that makes {@code parties}. */
+        private boolean arrive() {
+            return arrived.incrementAndGet() == parties;
+        }
+
+        private void release() {
+            latch.countDown();
+            open.complete(null);
+        }
+
+        boolean isOpen() {
+            return latch.getCount() == 0;
+        }
+    }
+
+    /** The current batch's gate; the N-th arrival opens it and puts a fresh one in its place for the next batch. */
+    static final class Gates {
+        private final int parties;
+        private final AtomicReference<Gate> current;
+
+        Gates(int parties) {
+            this.parties = parties;
+            this.current = new AtomicReference<>(new Gate(parties));
+        }
+
+        /**
+         * Counts a task started and returns the gate it must wait at. Every task of a batch arrives
+         * before the N-th does, so the fresh gate installed then is only ever seen by the next batch.
+         */
+        Gate arrive() {
+            Gate g = current.get();
+            if (g.arrive()) {
+                current.set(new Gate(parties));
+                g.release();
+            }
+            return g;
+        }
+
+        void reset() {
+            current.set(new Gate(parties));
+        }
+
+        Gate current() {
+            return current.get();
+        }
+    }
+
+    /** An io task behind the gate. */
+    record HeldTask(StagedTask io, Gates gates) implements Task {
+        @Override
+        public int index() {
+            return io.index();
+        }
+
+        @Override
+        public long call(BlockingContext blocking) throws Exception {
+            if (!blocking.elided()) { // the reference run is sequential: a gate there would never open
+                Gate g = gates.arrive();
+                blocking.block(() -> { // forkjoin: through managedBlock, like any blocking wait
+                    g.latch.await();
+                    return null;
+                });
+            }
+            return io.call(blocking);
+        }
+
+        @Override
+        public CompletableFuture<Long> callAsync(AsyncContext loop) {
+            Gate g = gates.arrive();
+            // the N-th start completes `open`; every waiting continuation is then queued on the
+            // context (never run on the thread that opened it), and each starts its io wait there
+            return g.open.thenComposeAsync(ignored -> io.callAsync(loop), loop);
+        }
+    }
+}
