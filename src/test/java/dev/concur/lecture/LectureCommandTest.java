@@ -70,6 +70,40 @@ class LectureCommandTest {
         golden("deck-en.md", normalise(Files.readString(out.resolve("deck-en.md"))));
     }
 
+    /**
+     * Every slide fits its 1280×720 frame in both languages, measured by a real browser: a copy of the
+     * deck gets a script that logs each section whose content is taller or wider than the section.
+     */
+    @Test
+    void everySlideFitsItsFrameInARealBrowser() throws Exception {
+        Path chromium = Path.of("/usr/bin/chromium");
+        if (System.getenv("CI") != null) assertTrue(Files.isExecutable(chromium), ".ci/run installs Debian's chromium");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(chromium), "chromium not installed here (CI installs it)");
+        Path out = dir.resolve("fit");
+        CliFixture cli = new CliFixture();
+        assertEquals(0, cli.run("lecture", "--quick", "--lang", "es", "--no-progress", "--out", out.toString()), cli.err);
+        assertEquals(0, new CliFixture().run("lecture", "--from", out.toString(), "--lang", "en"));
+        for (String lang : List.of("es", "en")) {
+            String html = Files.readString(out.resolve("deck-" + lang + ".html"));
+            assertTrue(!html.contains("<script"), "the deck itself has no script");
+            String probe = "<script>let n=0;for(const s of document.querySelectorAll('section')){n++;"
+                    + "if(s.scrollHeight>s.clientHeight+1||s.scrollWidth>s.clientWidth+1)"
+                    + "console.log('OVERFLOW '+(s.id||'untitled')+' '+s.scrollHeight+'x'+s.scrollWidth);}"
+                    + "console.log('CHECKED '+n);</script></body>";
+            Path page = Files.writeString(dir.resolve("probe-" + lang + ".html"), html.replace("</body>", probe));
+            Path log = dir.resolve("chromium-" + lang + ".log");
+            Process p = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--user-data-dir=" + Files.createTempDirectory(dir, "chromium-"), "--enable-logging=stderr", "--v=0",
+                    "--window-size=1400,900", "--screenshot=" + dir.resolve("deck-" + lang + ".png"), page.toUri().toString())
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            assertTrue(p.waitFor(90, java.util.concurrent.TimeUnit.SECONDS), "chromium finished");
+            List<String> console = Files.readAllLines(log).stream().filter(l -> l.contains(":CONSOLE")).toList();
+            assertTrue(console.stream().anyMatch(l -> l.contains("CHECKED ")), "the probe ran: " + console);
+            assertEquals(List.of(), console.stream().filter(l -> l.contains("OVERFLOW")).toList(), lang + ": slides that overflow");
+        }
+    }
+
     @Test
     void oneQuestionRunsOnlyItsExperiments() {
         CliFixture cli = new CliFixture();

@@ -62,11 +62,15 @@ public final class FakeRunner implements BenchmarkRunner {
         return this;
     }
 
-    /** The race workload's counts: one thread (sequential, eventloop) loses none, the others a fixed share. */
+    /**
+     * The race workloads' counts: without a yield between read and write one thread (sequential, eventloop)
+     * loses none and the others a fixed share; with one (race-await) every model but sequential loses half.
+     */
     private static dev.concur.result.Race race(Benchmark b) {
-        if (!b.workloadName().equals("race")) return null;
+        boolean await = b.workloadName().equals("race-await");
+        if (!b.workloadName().equals("race") && !await) return null;
         long updates = (long) b.params().tasks() * b.params().work();
-        long lost = b.model().equals("sequential") || b.model().equals("eventloop") ? 0 : updates / 40;
+        long lost = b.model().equals("sequential") ? 0 : await ? updates / 2 : b.model().equals("eventloop") ? 0 : updates / 40;
         return new dev.concur.result.Race(updates, 10, lost, lost, lost, 0);
     }
 
@@ -101,12 +105,15 @@ public final class FakeRunner implements BenchmarkRunner {
             return RunOutcome.failed(r.error(), List.of(r), pinned);
         }
         boolean bad = invalid.contains(spec.model());
-        boolean mem = alive.containsKey(spec.model());
+        // the hold workload holds every task alive at once: each fork counts all N, with memory figures
+        boolean hold = spec.workloadName().equals("hold");
+        boolean mem = alive.containsKey(spec.model()) || hold;
+        Long peak = alive.containsKey(spec.model()) ? alive.get(spec.model()) : hold ? Long.valueOf(n) : null;
         ForkReport r = new ForkReport(fork, batches, bad ? batches - 1 : batches, n, 123456789L,
                 bad ? "batch 3: " + (n - 1) + " of " + n + " tasks completed, checksum 1 (expected 123456789)" : null,
                 cpuNanos, usage, null, List.of(), null, null, mem ? FAKE_HEAP_PER_TASK : null, warmupBatches(spec), 600_000_000L,
                 spec.profile().adaptiveWarmup() ? true : null, spec.profile().adaptiveWarmup() ? 1.5 : null,
-                mem ? FAKE_RSS_PER_TASK : null, race(spec), null, alive.get(spec.model()),
+                mem ? FAKE_RSS_PER_TASK : null, race(spec), null, peak,
                 mem ? java.util.Map.of("heapUsed", FAKE_HEAP_USED) : java.util.Map.of());
         double base = estimator.batchMillis(spec);
         List<Double> samples = new ArrayList<>();
