@@ -26,6 +26,10 @@ public final class WorkloadRegistry {
         OPT_IN.put("file", new FileWorkload());
         OPT_IN.put("pipeline", new PipelineWorkload());
         OPT_IN.put("race", new RaceWorkload());
+        // branch peers-alive only, so the peers' hold can run: io's tasks, no start gate on the JVM.
+        // Dropped at merge in favour of the JVM's HoldWorkload (branch alive-jvm).
+        OPT_IN.put("hold", new Simple("hold", "io's tasks, each waiting at a start gate until all N have started",
+                new WorkloadParams(2000, 100 * MS, 0), true, false));
     }
 
     private WorkloadRegistry() {}
