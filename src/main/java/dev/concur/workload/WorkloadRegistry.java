@@ -28,7 +28,7 @@ public final class WorkloadRegistry {
         OPT_IN.put("race", new RaceWorkload());
         // branch peers-alive only, so the peers' hold can run: io's tasks, no start gate on the JVM.
         // Dropped at merge in favour of the JVM's HoldWorkload (branch alive-jvm).
-        OPT_IN.put("hold", new Simple("hold", "io's tasks, each waiting at a start gate until all N have started",
+        OPT_IN.put("hold", new Simple("hold", "io's tasks behind a start gate in the peers (no gate on the JVM on this branch)",
                 new WorkloadParams(2000, 100 * MS, 0), true, false));
     }
 
