@@ -76,7 +76,7 @@ function args() {
 class Batch {
   constructor() { this.count = 0; this.sum = 0; this.alive = 0; this.peak = null; this.rt = null; }
   complete(i, v) { this.count++; this.sum = (this.sum + term(i, v)) >>> 0; }
-  started() { this.alive++; if (!(this.peak >= this.alive)) this.peak = this.alive; }
+  started() { this.alive++; if (this.peak === null || this.alive > this.peak) this.peak = this.alive; }
   finished() { this.alive--; }
 }
 
