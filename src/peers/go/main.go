@@ -13,6 +13,7 @@ import (
 	"runtime"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -56,12 +57,17 @@ func timed(p *params, phase string, it int) time.Duration {
 		emit("t", "begin", "it", it)
 	}
 	start := time.Now()
-	count, sum, err := runBatch(p)
+	b, err := runBatch(p)
 	took := time.Since(start)
 	if err != nil {
 		fail(err)
 	}
-	emit("t", "batch", "phase", phase, "it", it, "ns", took.Nanoseconds(), "count", count, "sum", sum)
+	fields := []interface{}{"t", "batch", "phase", phase, "it", it, "ns", took.Nanoseconds(),
+		"count", b.count.Load(), "sum", b.sum.Load(), "alive", b.peak.Load()}
+	if b.rt != nil {
+		fields = append(fields, "rt", b.rt)
+	}
+	emit(fields...)
 	return took
 }
 
@@ -141,7 +147,17 @@ func main() {
 	p.warmupIteration = time.Duration(warmupIterMs) * time.Millisecond
 
 	emit("t", "hello", "runtime", runtime.Version(), "pid", os.Getpid(), "cores", runtime.GOMAXPROCS(0))
-	if p.workload != "io" && p.workload != "cpu" && p.workload != "mixed" && p.workload != "pipeline" {
+	// concur reads the idle program's memory now, then says "go" (by hand: echo go | ...)
+	if line, err := bufio.NewReader(os.Stdin).ReadString('\n'); strings.TrimSpace(line) != "go" {
+		fail(fmt.Errorf("expected the line 'go' on stdin after hello, got %q (%v)", line, err))
+	}
+	switch p.workload {
+	case "io", "cpu", "mixed", "pipeline":
+	case "hold": // every task waits for all N to start: only a goroutine per task can hold N at once
+		if p.model != "go-goroutine" {
+			fail(fmt.Errorf("%s cannot hold %d tasks at once: hold runs on go-goroutine", p.model, p.tasks))
+		}
+	default:
 		fail(fmt.Errorf("no %s workload in the Go peer", p.workload))
 	}
 	warmUp(p)

@@ -2,19 +2,29 @@ package main
 
 import (
 	"fmt"
+	"runtime"
 	"sync"
 	"sync/atomic"
 	"time"
 )
 
-// A batch hands every task to the model and returns when all are done: how many completed and
-// the checksum of what they returned.
+// A batch hands every task to the model and returns when all are done: how many completed, the
+// checksum of what they returned, and the most tasks alive at once (started, not yet finished).
 type batch struct {
 	count atomic.Uint64
 	sum   atomic.Uint32
+	alive atomic.Int64
+	peak  atomic.Int64
+	rt    map[string]uint64 // what the runtime said of itself at hold's gate; nil otherwise
 }
 
-func (b *batch) complete(i int, v uint32) {
+// run runs task i and counts it alive while it runs.
+func (b *batch) run(i int, task func(i int) uint32) {
+	now := b.alive.Add(1)
+	for p := b.peak.Load(); now > p && !b.peak.CompareAndSwap(p, now); p = b.peak.Load() {
+	}
+	v := task(i)
+	b.alive.Add(-1)
 	b.sum.Add(term(i, v))
 	b.count.Add(1)
 }
@@ -33,7 +43,7 @@ func runTasks(p *params, n int, task func(i int) uint32, b *batch) {
 	switch p.model {
 	case "go-sequential":
 		for i := 0; i < n; i++ {
-			b.complete(i, task(i))
+			b.run(i, task)
 		}
 	case "go-goroutine": // a goroutine per task
 		var wg sync.WaitGroup
@@ -41,7 +51,7 @@ func runTasks(p *params, n int, task func(i int) uint32, b *batch) {
 		for i := 0; i < n; i++ {
 			go func(i int) {
 				defer wg.Done()
-				b.complete(i, task(i))
+				b.run(i, task)
 			}(i)
 		}
 		wg.Wait()
@@ -57,7 +67,7 @@ func runTasks(p *params, n int, task func(i int) uint32, b *batch) {
 			go func() {
 				defer wg.Done()
 				for i := range jobs {
-					b.complete(i, task(i))
+					b.run(i, task)
 				}
 			}()
 		}
@@ -136,18 +146,50 @@ func pipelineTasks(p *params) (int, func(i int) uint32, func() error) {
 	return stages + 2, task, check
 }
 
+// hold's task: io's, behind a start gate. Each task counts itself started and waits until the
+// gate opens; the N-th to start opens it (closing a channel releases every goroutine waiting on
+// it), so all N are alive at once before any waits its latency. Just before it opens the gate, the
+// N-th reads what the runtime says of itself: ReadMemStats stops the world, so once per batch.
+func holdTask(p *params, b *batch) func(i int) uint32 {
+	var started atomic.Int64
+	gate := make(chan struct{})
+	return func(i int) uint32 {
+		if started.Add(1) == int64(p.tasks) {
+			b.rt = readRuntime()
+			close(gate)
+		}
+		<-gate
+		return staged(p, i)
+	}
+}
+
+// readRuntime is what Go says of its memory and goroutines. Not inlined, on purpose: a MemStats is
+// about 5 KB, and a local of that size in the task's own frame would grow every goroutine's stack
+// from 2 KB to 8 KB (the frame is sized for every path, taken or not), measuring the peer, not Go.
+//
+//go:noinline
+func readRuntime() map[string]uint64 {
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return map[string]uint64{"stackInuse": m.StackInuse, "heapInuse": m.HeapInuse,
+		"goroutines": uint64(runtime.NumGoroutine())}
+}
+
 // runBatch runs one whole batch of the workload under the model.
-func runBatch(p *params) (uint64, uint32, error) {
-	var b batch
+func runBatch(p *params) (*batch, error) {
+	b := &batch{}
 	switch p.workload {
 	case "io", "cpu", "mixed":
-		runTasks(p, p.tasks, func(i int) uint32 { return staged(p, i) }, &b)
-		return b.count.Load(), b.sum.Load(), nil
+		runTasks(p, p.tasks, func(i int) uint32 { return staged(p, i) }, b)
+		return b, nil
+	case "hold":
+		runTasks(p, p.tasks, holdTask(p, b), b)
+		return b, nil
 	case "pipeline":
 		n, task, check := pipelineTasks(p)
-		runTasks(p, n, task, &b)
-		return b.count.Load(), b.sum.Load(), check()
+		runTasks(p, n, task, b)
+		return b, check()
 	default:
-		return 0, 0, fmt.Errorf("go peer: no %s workload", p.workload)
+		return nil, fmt.Errorf("go peer: no %s workload", p.workload)
 	}
 }

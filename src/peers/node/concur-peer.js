@@ -71,9 +71,29 @@ function args() {
   return a;
 }
 
+// A batch's completions and checksum, and the tasks alive (started, not finished) on this loop:
+// peak stays null where the tasks run on other threads (node-workers) or are not tasks (RxJS's chain).
 class Batch {
-  constructor() { this.count = 0; this.sum = 0; }
+  constructor() { this.count = 0; this.sum = 0; this.alive = 0; this.peak = null; this.rt = null; }
   complete(i, v) { this.count++; this.sum = (this.sum + term(i, v)) >>> 0; }
+  started() { this.alive++; if (this.peak === null || this.alive > this.peak) this.peak = this.alive; }
+  finished() { this.alive--; }
+}
+
+// hold's start gate: a promise that the N-th task to start resolves, so all N are alive at once
+// before any waits its latency. At that moment the runtime says what it holds.
+function startGate(n, b) {
+  let open;
+  const opened = new Promise((resolve) => { open = resolve; });
+  let started = 0;
+  return () => {
+    if (++started === n) {
+      const { heapUsed, external, arrayBuffers, rss } = process.memoryUsage();
+      b.rt = { heapUsed, external, arrayBuffers, rss };
+      open();
+    }
+    return opened;
+  };
 }
 
 // ---- the pipeline: producer -> 3 stages -> consumer over bounded channels of 64 items ----------
@@ -145,8 +165,19 @@ class Runner {
     if (a.model === 'node-rxjs') this.rx = require('rxjs');
   }
 
-  async task(i) {
+  async task(i, b) {
+    b.started();
     if (this.latencyMs > 0) await sleep(this.latencyMs);
+    b.finished();
+    return value(i, this.a.work);
+  }
+
+  // hold's task: io's, behind the start gate
+  async held(i, b, arrive) {
+    b.started();
+    await arrive();
+    if (this.latencyMs > 0) await sleep(this.latencyMs);
+    b.finished();
     return value(i, this.a.work);
   }
 
@@ -159,15 +190,22 @@ class Runner {
       }
       const parts = pipelineParts(n, a.work);
       if (a.model === 'node-sequential') throw new Error('node-sequential cannot run the pipeline');
-      (await Promise.all(parts.map((p) => p()))).forEach((v, i) => b.complete(i, v));
+      const counted = async (part) => { b.started(); try { return await part(); } finally { b.finished(); } };
+      (await Promise.all(parts.map(counted))).forEach((v, i) => b.complete(i, v));
+      return b;
+    }
+    if (a.workload === 'hold') {
+      if (a.model !== 'node-eventloop') throw new Error(`${a.model} cannot hold ${n} tasks at once: hold runs on node-eventloop`);
+      const arrive = startGate(n, b);
+      (await Promise.all(Array.from({ length: n }, (_, i) => this.held(i, b, arrive)))).forEach((v, i) => b.complete(i, v));
       return b;
     }
     switch (a.model) {
       case 'node-sequential':
-        for (let i = 0; i < n; i++) b.complete(i, await this.task(i));
+        for (let i = 0; i < n; i++) b.complete(i, await this.task(i, b));
         break;
       case 'node-eventloop':
-        (await Promise.all(Array.from({ length: n }, (_, i) => this.task(i)))).forEach((v, i) => b.complete(i, v));
+        (await Promise.all(Array.from({ length: n }, (_, i) => this.task(i, b)))).forEach((v, i) => b.complete(i, v));
         break;
       case 'node-workers': {
         // task i goes to worker i mod cores; each worker answers with its tasks' values, in order
@@ -185,7 +223,10 @@ class Runner {
       case 'node-rxjs': {
         const { from, timer, of, mergeMap, map, toArray, lastValueFrom } = this.rx;
         const values = await lastValueFrom(from(Array.from({ length: n }, (_, i) => i)).pipe(
-          mergeMap((i) => (this.latencyMs > 0 ? timer(this.latencyMs) : of(0)).pipe(map(() => [i, value(i, a.work)]))),
+          mergeMap((i) => {
+            b.started();
+            return (this.latencyMs > 0 ? timer(this.latencyMs) : of(0)).pipe(map(() => { b.finished(); return [i, value(i, a.work)]; }));
+          }),
           toArray()));
         values.forEach(([i, v]) => b.complete(i, v));
         break;
@@ -225,19 +266,30 @@ function spreadOf(times) { // concur's steady-state rule: the last 3 within 10 %
   return Math.max(...last.map((t) => Math.abs(t - last[1]) / last[1] * 100));
 }
 
+/** The first line of a stream, or null at its end; stops reading it after that line. */
+async function firstLine(input) {
+  const lines = require('node:readline').createInterface({ input });
+  for await (const line of lines) return line; // leaving the loop closes the interface
+  return null;
+}
+
 async function main() {
   const a = args();
   emit({ t: 'hello', runtime: 'Node.js ' + process.version, pid: process.pid, cores: a.cores });
   let runner;
   try {
-    if (!['io', 'cpu', 'mixed', 'pipeline'].includes(a.workload)) throw new Error(`no ${a.workload} workload in the Node.js peer`);
+    // concur reads the idle program's memory now, then says "go" (by hand: echo go | ...)
+    const line = await firstLine(process.stdin);
+    if (line?.trim() !== 'go') throw new Error(`expected the line 'go' on stdin after hello, got ${JSON.stringify(line)}`);
+    if (!['io', 'cpu', 'mixed', 'pipeline', 'hold'].includes(a.workload)) throw new Error(`no ${a.workload} workload in the Node.js peer`);
     runner = new Runner(a);
     const timed = async (phase, it) => {
       if (phase === 'measure') emit({ t: 'begin', it });
       const start = process.hrtime.bigint();
       const b = await runner.batch();
       const ns = Number(process.hrtime.bigint() - start);
-      emit({ t: 'batch', phase, it, ns, count: b.count, sum: b.sum });
+      emit({ t: 'batch', phase, it, ns, count: b.count, sum: b.sum,
+        ...(b.peak === null ? {} : { alive: b.peak }), ...(b.rt === null ? {} : { rt: b.rt }) });
       return ns;
     };
     if (a.warmup === 'auto') {

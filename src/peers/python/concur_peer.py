@@ -65,10 +65,34 @@ def staged(i, latency, work):
     return value(i, work)
 
 
-async def staged_async(i, latency, work):
+async def staged_async(i, latency, work, b):
+    b.started()
     if latency > 0:
         await asyncio.sleep(latency)
+    b.finished()
     return value(i, work)
+
+
+async def held_async(i, latency, work, b, gate):
+    """hold's task: io's, behind a start gate that the N-th task to start opens (an asyncio.Event),
+    so all N are alive at once before any waits its latency."""
+    b.started()
+    gate.started += 1
+    if gate.started == gate.n:
+        b.rt = {"tasks": len(asyncio.all_tasks())}  # the batch's N tasks and the task gathering them
+        gate.open.set()
+    await gate.open.wait()
+    if latency > 0:
+        await asyncio.sleep(latency)
+    b.finished()
+    return value(i, work)
+
+
+class Gate:
+    """hold's start gate: opens once n tasks have started."""
+
+    def __init__(self, n, open_):
+        self.n, self.started, self.open = n, 0, open_
 
 
 def staged_args(args):  # for process pools: one picklable argument
@@ -76,15 +100,35 @@ def staged_args(args):  # for process pools: one picklable argument
 
 
 class Batch:
-    """Counts completions and sums their terms (a lock: threads complete concurrently)."""
+    """Counts completions and sums their terms, and counts the tasks alive (started, not finished)
+    where they run in this process; a lock: threads complete concurrently."""
 
     def __init__(self):
         self.count, self.sum, self.lock = 0, 0, threading.Lock()
+        self.alive, self.peak = 0, None  # peak stays None where tasks run in other processes
+        self.rt = None  # what the runtime says of itself at hold's gate
 
     def complete(self, i, v):
         with self.lock:
             self.count += 1
             self.sum = (self.sum + term(i, v)) & M32
+
+    def started(self):
+        with self.lock:
+            self.alive += 1
+            self.peak = max(self.peak or 0, self.alive)
+
+    def finished(self):
+        with self.lock:
+            self.alive -= 1
+
+    def counted(self, f, *args):
+        """f(*args), counted alive while it runs (for tasks on threads)."""
+        self.started()
+        try:
+            return f(*args)
+        finally:
+            self.finished()
 
 
 # ---- the pipeline: producer -> 3 stages -> consumer over bounded queues of 64 ------------------
@@ -145,7 +189,16 @@ def pipeline_threads(items, work, run_parts):
     return run_parts([producer, stage(1), stage(2), stage(3), consumer])
 
 
-async def pipeline_asyncio(items, work):
+async def counted_async(b, coro):
+    """A coroutine, counted alive while it runs."""
+    b.started()
+    try:
+        return await coro
+    finally:
+        b.finished()
+
+
+async def pipeline_asyncio(items, work, b):
     qs = [asyncio.Queue(CAPACITY) for _ in range(STAGES + 1)]
 
     async def producer():
@@ -174,7 +227,8 @@ async def pipeline_asyncio(items, work):
             h = fmix32(h ^ it[1])
             k += 1
 
-    return await asyncio.gather(producer(), stage(1), stage(2), stage(3), consumer())
+    parts = (producer(), stage(1), stage(2), stage(3), consumer())
+    return await asyncio.gather(*(counted_async(b, p) for p in parts))
 
 
 # ---- the models ---------------------------------------------------------------------------------
@@ -208,25 +262,27 @@ class Runner:
             self.loop = asyncio.new_event_loop()
 
     def batch(self):
-        """(count, checksum) of one batch."""
+        """One batch: its count, checksum and tasks alive."""
         a, b = self.a, Batch()
         if a.workload == "pipeline":
-            values = self.pipeline()
+            values = self.pipeline(b)
             for i, v in enumerate(values):
                 b.complete(i, v)
-            return b.count, b.sum
+            return b
         n, lat, work = a.tasks, self.latency, a.work
         m = a.model
-        if m == "python-sequential":
+        if a.workload == "hold":
+            self.hold(b, n, lat, work)
+        elif m == "python-sequential":
             for i in range(n):
-                b.complete(i, staged(i, lat, work))
+                b.complete(i, b.counted(staged, i, lat, work))
         elif m == "python-asyncio":
             async def main():
-                return await asyncio.gather(*(staged_async(i, lat, work) for i in range(n)))
+                return await asyncio.gather(*(staged_async(i, lat, work, b) for i in range(n)))
             for i, v in enumerate(self.loop.run_until_complete(main())):
                 b.complete(i, v)
         elif m == "python-threading":
-            futures = [self.pool.submit(staged, i, lat, work) for i in range(n)]
+            futures = [self.pool.submit(b.counted, staged, i, lat, work) for i in range(n)]
             for i, f in enumerate(futures):
                 b.complete(i, f.result())
         elif m == "python-multiprocessing":
@@ -244,7 +300,7 @@ class Runner:
             for i, v in enumerate(dask.compute(*tasks, scheduler="processes", pool=self.pool)):
                 b.complete(i, v)
         elif m == "python-twisted":
-            for i, v in enumerate(self.reactor.gather(n, lat, work)):
+            for i, v in enumerate(self.reactor.gather(n, lat, work, b)):
                 b.complete(i, v)
         elif m == "python-celery":
             results = [self.celery.staged.apply_async((i, lat, work), queue=a.celery_queue) for i in range(n)]
@@ -252,19 +308,34 @@ class Runner:
                 b.complete(i, r.get(timeout=3600))
         else:
             raise RuntimeError(f"unknown model {m}")
-        return b.count, b.sum
+        return b
 
-    def pipeline(self):
+    def hold(self, b, n, lat, work):
+        """hold: only the models that can hold all N tasks at once (the others would never open the gate)."""
+        m = self.a.model
+        if m == "python-asyncio":
+            async def main():
+                gate = Gate(n, asyncio.Event())
+                return await asyncio.gather(*(held_async(i, lat, work, b, gate) for i in range(n)))
+            values = self.loop.run_until_complete(main())
+        elif m == "python-twisted":
+            values = self.reactor.hold(n, lat, work, b)
+        else:
+            raise RuntimeError(f"{m} cannot hold {n} tasks at once: hold runs on python-asyncio and python-twisted")
+        for i, v in enumerate(values):
+            b.complete(i, v)
+
+    def pipeline(self, b):
         a, m = self.a, self.a.model
         if m == "python-asyncio":
-            return self.loop.run_until_complete(pipeline_asyncio(a.tasks, a.work))
+            return self.loop.run_until_complete(pipeline_asyncio(a.tasks, a.work, b))
         if m == "python-threading":
             def parts(fs):
-                futures = [self.pool.submit(f) for f in fs]
+                futures = [self.pool.submit(b.counted, f) for f in fs]
                 return [f.result() for f in futures]
             return pipeline_threads(a.tasks, a.work, parts)
         if m == "python-twisted":
-            return self.reactor.pipeline(a.tasks, a.work)
+            return self.reactor.pipeline(a.tasks, a.work, b)
         raise RuntimeError(f"{m} has no pipeline")
 
     def close(self):
@@ -302,16 +373,41 @@ class TwistedLoop:
             box["error"].raiseException()
         return box["result"]
 
-    def gather(self, n, latency, work):
+    def gather(self, n, latency, work, b):
         from twisted.internet import defer, task
 
+        def finish(i):
+            b.finished()
+            return value(i, work)
+
         def one(i):
+            b.started()
             if latency > 0:
-                return task.deferLater(self.reactor, latency, value, i, work)
-            return defer.succeed(value(i, work))
+                return task.deferLater(self.reactor, latency, finish, i)
+            return defer.succeed(finish(i))
         return self._run(lambda: defer.gatherResults([one(i) for i in range(n)], consumeErrors=True))
 
-    def pipeline(self, items, work):
+    def hold(self, n, latency, work, b):
+        """hold: each task's Deferred waits at a start gate that the N-th task to start fires."""
+        from twisted.internet import defer, task
+        waiting = []
+
+        def finish(i):
+            b.finished()
+            return value(i, work)
+
+        def one(i):
+            b.started()
+            d = defer.Deferred()
+            waiting.append(d)
+            d.addCallback(lambda _: task.deferLater(self.reactor, latency, finish, i))
+            if len(waiting) == n:  # the gate opens: every task has started
+                for w in waiting:
+                    w.callback(None)
+            return d
+        return self._run(lambda: defer.gatherResults([one(i) for i in range(n)], consumeErrors=True))
+
+    def pipeline(self, items, work, b):
         from twisted.internet import defer
 
         class Channel:  # a bounded channel of Deferreds: put waits while full, get while empty
@@ -376,8 +472,11 @@ class TwistedLoop:
                 h = fmix32(h ^ it[1])
                 k += 1
 
-        return self._run(lambda: defer.gatherResults([producer(), stage(1), stage(2), stage(3), consumer()],
-                                                     consumeErrors=True))
+        def counted(part, *args):  # counted alive from before it starts: inlineCallbacks runs it at once
+            b.started()
+            return part(*args).addBoth(lambda r: (b.finished(), r)[1])
+        parts = [(producer,), (stage, 1), (stage, 2), (stage, 3), (consumer,)]
+        return self._run(lambda: defer.gatherResults([counted(*p) for p in parts], consumeErrors=True))
 
     def stop(self):
         self.reactor.callFromThread(self.reactor.stop)
@@ -420,7 +519,11 @@ def main():
     emit(t="hello", runtime="Python " + sys.version.split()[0], pid=os.getpid(), cores=a.cores)
     runner = None
     try:
-        if a.workload not in ("io", "cpu", "mixed", "pipeline"):
+        # concur reads the idle program's memory now, then says "go" (by hand: echo go | ...)
+        line = sys.stdin.readline()
+        if line.strip() != "go":
+            raise RuntimeError(f"expected the line 'go' on stdin after hello, got {line!r}")
+        if a.workload not in ("io", "cpu", "mixed", "pipeline", "hold"):
             raise RuntimeError(f"no {a.workload} workload in the Python peer")
         runner = Runner(a)
 
@@ -428,9 +531,12 @@ def main():
             if phase == "measure":
                 emit(t="begin", it=it)
             start = time.perf_counter_ns()
-            count, checksum = runner.batch()
+            b = runner.batch()
             took = time.perf_counter_ns() - start
-            emit(t="batch", phase=phase, it=it, ns=took, count=count, sum=checksum)
+            extra = {} if b.peak is None else {"alive": b.peak}
+            if b.rt is not None:
+                extra["rt"] = b.rt
+            emit(t="batch", phase=phase, it=it, ns=took, count=b.count, sum=b.sum, **extra)
             return took
 
         if a.warmup == "auto":

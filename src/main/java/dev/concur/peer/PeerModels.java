@@ -21,6 +21,8 @@ public final class PeerModels {
     private static final Set<String> ALL = Set.of("io", "cpu", "mixed", "pipeline");
     /** Process pools: the pipeline's bounded channels do not cross processes in these programs. */
     private static final Set<String> NO_PIPELINE = Set.of("io", "cpu", "mixed");
+    /** The models that can hold all N tasks at once also run hold, whose start gate needs N alive to open. */
+    private static final Set<String> HOLDS_N = Set.of("io", "cpu", "mixed", "pipeline", "hold");
     private static final Map<String, PeerModel> BY_NAME = new LinkedHashMap<>();
 
     static {
@@ -29,7 +31,7 @@ public final class PeerModels {
                 (s, n) -> new Caps(1, 1, 1, "one goroutine"), ALL, List.of(), List.of(), null));
         add(new PeerModel("go-goroutine", PeerRuntime.GO, "Go: a goroutine per task, sync.WaitGroup; waits are time.Sleep",
                 (s, n) -> new Caps(n, Math.min(n, s.cores()), s.cores(), "every goroutine can wait; GOMAXPROCS = cores run"),
-                ALL, List.of(), List.of(), null));
+                HOLDS_N, List.of(), List.of(), null));
         add(new PeerModel("go-pool", PeerRuntime.GO, "Go: --threads goroutines fed by a channel (a worker pool)",
                 (s, n) -> new Caps(Math.min(n, s.threads()), Math.min(Math.min(n, s.threads()), s.cores()), s.cores(),
                         "--threads workers wait; GOMAXPROCS = cores run"), ALL, List.of(), List.of(), null));
@@ -37,7 +39,7 @@ public final class PeerModels {
         add(new PeerModel("python-sequential", PeerRuntime.PYTHON, "Python: every task in one thread, one after another (Python's baseline)",
                 (s, n) -> new Caps(1, 1, 1, "one thread"), ALL, List.of(), List.of(), null));
         add(new PeerModel("python-asyncio", PeerRuntime.PYTHON, "Python: asyncio.gather on one event loop; waits are asyncio.sleep",
-                (s, n) -> new Caps(n, 1, 1, "every coroutine can wait; one loop thread computes"), ALL, List.of(), List.of(), null));
+                (s, n) -> new Caps(n, 1, 1, "every coroutine can wait; one loop thread computes"), HOLDS_N, List.of(), List.of(), null));
         add(new PeerModel("python-threading", PeerRuntime.PYTHON, "Python: ThreadPoolExecutor(--threads); the GIL runs one at a time",
                 (s, n) -> new Caps(Math.min(n, s.threads()), 1, Math.min(n, s.threads()) + 1,
                         "--threads threads wait; the GIL lets one compute"), ALL, List.of(), List.of(), null));
@@ -52,7 +54,7 @@ public final class PeerModels {
                         "dask's local process scheduler: cores worker processes"), NO_PIPELINE, List.of("dask"), List.of(),
                 "apt-get install python3-dask"));
         add(new PeerModel("python-twisted", PeerRuntime.PYTHON, "Python: one Twisted reactor; waits are deferLater",
-                (s, n) -> new Caps(n, 1, 2, "every Deferred can wait; the reactor thread computes"), ALL, List.of("twisted"),
+                (s, n) -> new Caps(n, 1, 2, "every Deferred can wait; the reactor thread computes"), HOLDS_N, List.of("twisted"),
                 List.of(), "apt-get install python3-twisted"));
         add(new PeerModel("python-celery", PeerRuntime.PYTHON, "Python: a Celery worker (prefork, concurrency = cores) and a Redis broker on loopback",
                 (s, n) -> new Caps(Math.min(n, s.cores()), Math.min(n, s.cores()), 4 * s.cores() + 16,
@@ -62,7 +64,7 @@ public final class PeerModels {
         add(new PeerModel("node-sequential", PeerRuntime.NODE, "Node.js: every task awaited one after another (Node's baseline)",
                 (s, n) -> new Caps(1, 1, 1, "one task at a time"), ALL, List.of(), List.of(), null));
         add(new PeerModel("node-eventloop", PeerRuntime.NODE, "Node.js: Promise.all on the event loop; waits are setTimeout",
-                (s, n) -> new Caps(n, 1, 1, "every promise can wait; the loop computes"), ALL, List.of(), List.of(), null));
+                (s, n) -> new Caps(n, 1, 1, "every promise can wait; the loop computes"), HOLDS_N, List.of(), List.of(), null));
         add(new PeerModel("node-workers", PeerRuntime.NODE, "Node.js: a worker_threads pool of cores, each worker its own event loop",
                 (s, n) -> new Caps(n, Math.min(n, s.cores()), s.cores() + 1, "every task can wait; one worker per core computes"),
                 NO_PIPELINE, List.of(), List.of(), null));

@@ -23,9 +23,14 @@ import java.util.List;
  * @param gitCommit           {@code git rev-parse HEAD} of the working directory, or {@code null}
  *                            outside a repository
  * @param gitDirty            whether that working tree had uncommitted changes
+ * @param gogc                {@code GOGC} as Go peers inherit it from concur's environment, or {@code "100 (default)"}
+ *                            when unset
+ * @param transparentHugePages the bracketed choice of /sys/kernel/mm/transparent_hugepage/enabled
+ *                            ({@code always}, {@code madvise}, {@code never}), or {@code null} when unknown:
+ *                            with {@code always} a runtime's heap can be backed by 2 MB pages, and its RSS with it
  */
 public record Environment(String jdkVendor, String jdkVersion, String vmName, String javaHome,
                           List<String> hostJvmFlags, String os, String kernel, String arch,
                           String cpuModel, int availableProcessors, String cpuAffinity,
                           Long memoryTotalBytes, long maxHeapBytes, String hostname,
-                          String gitCommit, Boolean gitDirty) {}
+                          String gitCommit, Boolean gitDirty, String gogc, String transparentHugePages) {}

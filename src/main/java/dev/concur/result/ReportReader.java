@@ -81,7 +81,7 @@ public final class ReportReader {
         String at = "environment";
         c.text(e, "jdkVersion", at, true);
         for (String f : List.of("jdkVendor", "vmName", "javaHome", "os", "kernel", "arch", "cpuModel", "cpuAffinity",
-                "hostname", "gitCommit")) {
+                "hostname", "gitCommit", "gogc", "transparentHugePages")) {
             c.text(e, f, at, false);
         }
         c.texts(e, "hostJvmFlags", at, false);

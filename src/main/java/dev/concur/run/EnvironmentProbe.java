@@ -33,7 +33,28 @@ public final class EnvironmentProbe {
                 Runtime.getRuntime().maxMemory(),
                 hostname(),
                 git[0],
-                git[1] == null ? null : !git[1].isEmpty());
+                git[1] == null ? null : !git[1].isEmpty(),
+                gogc(System.getenv("GOGC")),
+                transparentHugePages());
+    }
+
+    /** GOGC as the Go peers inherit it (concur does not set it). */
+    static String gogc(String env) {
+        return env == null || env.isBlank() ? "100 (default)" : env.trim();
+    }
+
+    static String transparentHugePages() {
+        try {
+            return bracketed(Files.readString(Path.of("/sys/kernel/mm/transparent_hugepage/enabled")));
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The choice in brackets of a sysfs setting ({@code always [madvise] never} is {@code madvise}), or {@code null}. */
+    static String bracketed(String setting) {
+        int open = setting.indexOf('['), close = setting.indexOf(']', open + 1);
+        return open < 0 || close < 0 ? null : setting.substring(open + 1, close);
     }
 
     static String cpuModel() {

@@ -24,7 +24,8 @@ public final class CliFixture {
     public static Environment environment() {
         return new Environment("Eclipse Adoptium", "25.0.3+9-LTS", "OpenJDK 64-Bit Server VM",
                 "/usr/lib/jvm/temurin-25", List.of(), "Linux", "6.1.0", "amd64", "Test CPU @ 3.0GHz", 2,
-                "0-1", 25_000_000_000L, 6_000_000_000L, "testhost", "0123456789abcdef0123456789abcdef01234567", false);
+                "0-1", 25_000_000_000L, 6_000_000_000L, "testhost", "0123456789abcdef0123456789abcdef01234567", false,
+                "100 (default)", "madvise");
     }
 
     public Wiring wiring() {

@@ -3,6 +3,10 @@ package dev.concur.run.peer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The line protocol between concur and a peer program (docs/peers.md): one JSON object per line on
@@ -13,6 +17,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class PeerProtocol {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int QUOTE = 200;
+    /** The names a batch's {@code rt} may carry, as in {@link dev.concur.result.Alive#runtime}. */
+    static final Set<String> RUNTIME_NAMES = Set.of("stackInuse", "heapInuse", "goroutines", "heapUsed", "external",
+            "arrayBuffers", "rss", "tasks");
 
     private PeerProtocol() {}
 
@@ -24,8 +31,20 @@ final class PeerProtocol {
     /** A measured batch is about to start (the host takes its memory baseline). */
     record Begin(int iteration) implements Event {}
 
-    /** A batch finished: its phase ({@code warmup} or {@code measure}), time and what it returned. */
-    record BatchDone(boolean measured, int iteration, long nanos, long count, long sum) implements Event {}
+    /**
+     * A batch finished: its phase ({@code warmup} or {@code measure}), time and what it returned.
+     *
+     * @param alive   the most tasks alive at once in it (started, not finished); {@code null} when the peer
+     *                does not count them (tasks in other processes)
+     * @param runtime what the runtime said of itself when all its tasks were alive (hold's gate), by name
+     *                ({@link #RUNTIME_NAMES}); empty when it said nothing
+     */
+    record BatchDone(boolean measured, int iteration, long nanos, long count, long sum, Long alive,
+                     Map<String, Long> runtime) implements Event {
+        BatchDone {
+            runtime = Map.copyOf(runtime);
+        }
+    }
 
     /** The adaptive warm-up ended. */
     record WarmupDone(int batches, long nanos, boolean steady, Double spreadPct) implements Event {}
@@ -61,7 +80,7 @@ final class PeerProtocol {
                 case "hello" -> new Hello(text(n, "runtime"), whole(n, "pid", 0), (int) whole(n, "cores", 1));
                 case "begin" -> new Begin((int) whole(n, "it", 0));
                 case "batch" -> new BatchDone(phase(n), (int) whole(n, "it", 0), whole(n, "ns", 0), whole(n, "count", 0),
-                        whole(n, "sum", 0));
+                        whole(n, "sum", 0), n.has("alive") ? whole(n, "alive", 0) : null, runtime(n));
                 case "warmup" -> new WarmupDone((int) whole(n, "batches", 0), whole(n, "ns", 0), bool(n, "steady"),
                         n.path("spread").isNumber() ? n.get("spread").doubleValue() : null);
                 case "error" -> new Failure(text(n, "message"));
@@ -84,6 +103,20 @@ final class PeerProtocol {
             throw new IllegalArgumentException("'" + f + "' is missing or not a whole number >= " + min);
         }
         return v.longValue();
+    }
+
+    /** The optional {@code rt} object: known names, each a whole number >= 0. */
+    private static Map<String, Long> runtime(JsonNode n) {
+        if (!n.has("rt")) return Map.of();
+        JsonNode rt = n.get("rt");
+        if (!rt.isObject()) throw new IllegalArgumentException("'rt' is not an object");
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (Iterator<String> names = rt.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!RUNTIME_NAMES.contains(name)) throw new IllegalArgumentException("'rt' has an unknown name '" + name + "'");
+            out.put(name, whole(rt, name, 0));
+        }
+        return out;
     }
 
     private static boolean bool(JsonNode n, String f) {

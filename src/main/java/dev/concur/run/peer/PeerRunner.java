@@ -39,6 +39,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class PeerRunner implements BenchmarkRunner {
     private static final int STDERR_TAIL = 3;
+    private static final byte[] GO = "go\n".getBytes(StandardCharsets.US_ASCII);
     private final PeerLocator locator;
     private final String taskset = Affinity.taskset();
     private final String setsid;
@@ -144,6 +145,9 @@ public final class PeerRunner implements BenchmarkRunner {
         String mismatch = null, failure = null;
         boolean done = false;
         List<Double> rssPerTask = new ArrayList<>();
+        Long peakAlive = null;
+        boolean aliveCounted = true;
+        Map<String, List<Double>> runtimeSaid = new TreeMap<>();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(proc.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             int n = 0;
@@ -166,6 +170,7 @@ public final class PeerRunner implements BenchmarkRunner {
                         hello = h;
                         sampler.readAffinity(); // now the runtime runs: setsid and taskset have exec'd into it
                         sampler.markIdle();     // and has run no batch: the baseline of RSS per task
+                        go(proc);               // the baseline is read: now it may start
                     }
                     case PeerProtocol.Begin begin -> sampler.begin();
                     case PeerProtocol.BatchDone d -> {
@@ -183,6 +188,12 @@ public final class PeerRunner implements BenchmarkRunner {
                             long[] it = iterations.computeIfAbsent(d.iteration(), k -> new long[2]);
                             it[0] += d.nanos();
                             it[1]++;
+                            if (d.alive() == null) {
+                                aliveCounted = false;
+                            } else if (peakAlive == null || d.alive() > peakAlive) {
+                                peakAlive = d.alive();
+                            }
+                            d.runtime().forEach((k, v) -> runtimeSaid.computeIfAbsent(k, x -> new ArrayList<>()).add((double) v));
                             long grown = sampler.end();
                             if (grown >= 0 && b.workload().taskCount(b.params()) == b.params().tasks()) {
                                 rssPerTask.add((double) grown / b.params().tasks());
@@ -204,10 +215,13 @@ public final class PeerRunner implements BenchmarkRunner {
         int cores = hello == null ? b.processors() : hello.cores();
         String runtime = hello != null ? hello.runtime() : locator.version(b.peer().runtime());
         ForkInfo info = new ForkInfo(proc.pid(), List.of(command), null, runtime, cores, sampler.cpusAllowed());
+        Long alive = aliveCounted ? peakAlive : null; // a peak over some batches only is no peak
+        Map<String, Double> runtimeMemory = new TreeMap<>();
+        runtimeSaid.forEach((k, v) -> runtimeMemory.put(k, Stats.median(v)));
         ForkReport report = new ForkReport(info, checked, valid, ref.tasks(), ref.checksum(), mismatch, 0,
                 new ModelUsage(null, sampler.peakThreads(), (int) sampler.peakThreads()), failure, List.of(), null, null, null,
                 warm == null ? 0 : warm.batches(), warm == null ? 0 : warm.nanos(), warm == null ? null : warm.steady(),
-                warm == null ? null : warm.spreadPct(), Stats.median(rssPerTask), null, null, null, java.util.Map.of());
+                warm == null ? null : warm.spreadPct(), Stats.median(rssPerTask), null, null, alive, Map.copyOf(runtimeMemory));
         if (watchdog.fired()) {
             return RunOutcome.timedOut("timeout: " + watchdog.why() + "; the peer was killed", List.of(report), pinned, null);
         }
@@ -217,13 +231,27 @@ public final class PeerRunner implements BenchmarkRunner {
         if (failure != null) {
             return RunOutcome.failed(failure, List.of(new ForkReport(info, checked, valid, ref.tasks(), ref.checksum(),
                     mismatch, 0, report.usage(), failure, List.of(), null, null, null, report.warmupBatches(),
-                    report.warmupNanos(), report.steady(), report.spreadPct(), report.rssPerTaskBytes(), null, null, null,
-                    java.util.Map.of())), pinned);
+                    report.warmupNanos(), report.steady(), report.spreadPct(), report.rssPerTaskBytes(), null, null,
+                    report.peakAlive(), report.runtimeMemory())), pinned);
         }
         List<Double> samples = new ArrayList<>();
         for (long[] it : iterations.values()) samples.add(it[0] / 1e6 / it[1]);
         if (samples.isEmpty()) return RunOutcome.failed(b.model() + " measured nothing", List.of(report), pinned);
         return RunOutcome.measured(List.of(samples), measured, List.of(report), pinned);
+    }
+
+    /**
+     * The handshake's second half (docs/peers.md): after hello the program waits for the line {@code go} on
+     * its stdin, so the idle baseline is read from a program that has run nothing. A program that already
+     * exited cannot hear it; reading its stdout then says what happened.
+     */
+    private static void go(Process proc) {
+        try (var toPeer = proc.getOutputStream()) {
+            toPeer.write(GO);
+            toPeer.flush();
+        } catch (IOException gone) {
+            // it exited: the end of its stdout (or its error line) is the failure to report
+        }
     }
 
     private static String exitCode(Process p) {

@@ -78,6 +78,46 @@ class PeerRunnerTest {
     }
 
     @Test
+    void thePeerStartsOnlyWhenConcurSaysGoAfterReadingTheIdleBaseline() throws Exception {
+        RunOutcome o = run(fake(String.join("\n",
+                "line = sys.stdin.readline()",
+                "if line != 'go\\n':",
+                "    emit(t='error', message='heard ' + repr(line))",
+                "    sys.exit(1)",
+                batches(10, reference()))), 20_000);
+        assertNull(o.failure(), o.failure());
+        assertEquals(2, o.forks().get(0).validBatches());
+    }
+
+    @Test
+    void thePeakAliveAndTheRuntimesMedianFiguresReachTheForkReport() throws Exception {
+        long ref = reference();
+        RunOutcome o = run(fake(String.join("\n",
+                "emit(t='batch', phase='warmup', it=0, ns=1000000, count=10, sum=" + ref + ", alive=99, rt={'tasks': 99})",
+                "for it, (alive, tasks) in enumerate([(7, 8), (10, 11)]):",
+                "    emit(t='begin', it=it)",
+                "    emit(t='batch', phase='measure', it=it, ns=1000000, count=10, sum=" + ref + ", alive=alive, rt={'tasks': tasks})",
+                "emit(t='done')")), 20_000);
+        assertNull(o.failure(), o.failure());
+        var fork = o.forks().get(0);
+        assertEquals(10L, fork.peakAlive(), "the most over measured batches; the warm-up's is not measured");
+        assertEquals(Map.of("tasks", 9.5), fork.runtimeMemory(), "the median over measured batches");
+    }
+
+    @Test
+    void aPeerThatCountsNothingHasNoPeakAlive() throws Exception {
+        RunOutcome o = run(fake(batches(10, reference())), 20_000);
+        assertNull(o.forks().get(0).peakAlive());
+        assertEquals(Map.of(), o.forks().get(0).runtimeMemory());
+    }
+
+    @Test
+    void garbageInAliveIsAFailureQuotingTheLine() throws Exception {
+        RunOutcome o = run(fake("emit(t='batch', phase='warmup', it=0, ns=1, count=10, sum=1, alive='all')"), 20_000);
+        assertTrue(o.failure().startsWith("peer protocol: line 2: 'alive' is missing or not a whole number >= 0: {"), o.failure());
+    }
+
+    @Test
     void aPinnedPeerReportsTheCpusItReallyRanOn() throws Exception {
         PeerRunner r = fake(batches(10, reference()));
         org.junit.jupiter.api.Assumptions.assumeTrue(r.pinning().pinned(), "taskset is needed to pin");

@@ -30,14 +30,15 @@ class PeersProduceReferenceTest {
             "io", new WorkloadParams(20, 2_000_000, 0),
             "cpu", new WorkloadParams(20, 0, 1_000),
             "mixed", new WorkloadParams(20, 2_000_000, 500),
-            "pipeline", new WorkloadParams(50, 0, 100));
+            "pipeline", new WorkloadParams(50, 0, 100),
+            "hold", new WorkloadParams(2_000, 20_000_000, 0));
     private static final Profile FAST = Profile.QUICK.with(1, 1, 2, Duration.ofMillis(20), null);
     private static final PeerRunner RUNNER = new PeerRunner(System.getenv());
 
     static Stream<Arguments> matrix() {
         return PeerModels.names().stream().flatMap(m -> {
             PeerModel peer = PeerModels.find(m).orElseThrow();
-            return Stream.of("io", "cpu", "mixed", "pipeline").filter(peer::supports)
+            return Stream.of("io", "cpu", "mixed", "pipeline", "hold").filter(peer::supports)
                     // sequential baselines cannot hold the pipeline's five parts: concur skips that pair
                     .filter(w -> !(w.equals("pipeline") && m.endsWith("-sequential")))
                     .map(w -> Arguments.of(m, w));
@@ -59,5 +60,27 @@ class PeersProduceReferenceTest {
         assertEquals(fork.batches(), fork.validBatches(), "every batch valid: " + fork.firstMismatch());
         assertEquals(2, o.samples().size());
         assertTrue(fork.fork().runtime() != null && !fork.fork().runtime().isBlank());
+        int n = b.workload().taskCount(b.params());
+        if (fork.peakAlive() != null) {
+            assertTrue(fork.peakAlive() >= 1 && fork.peakAlive() <= n, "alive within 1.." + n + ": " + fork.peakAlive());
+        }
+        if (model.endsWith("-sequential")) assertEquals(1L, fork.peakAlive(), "one task at a time");
+        if (workload.equals("hold")) {
+            assertEquals((long) n, fork.peakAlive(), "hold's start gate opens only when all N tasks are alive");
+            Map<String, Double> rt = fork.runtimeMemory();
+            switch (model) {
+                case "go-goroutine" -> {
+                    assertTrue(rt.get("goroutines") > n, "N goroutines and main: " + rt);
+                    assertTrue(rt.get("stackInuse") >= 2048.0 * n, "at least 2 KB of stack per goroutine: " + rt);
+                    assertTrue(rt.get("heapInuse") > 0, rt.toString());
+                }
+                case "python-asyncio" -> assertTrue(rt.get("tasks") > n, "N tasks and the one gathering them: " + rt);
+                case "node-eventloop" -> {
+                    assertEquals(java.util.Set.of("heapUsed", "external", "arrayBuffers", "rss"), rt.keySet());
+                    assertTrue(rt.get("rss") > rt.get("heapUsed"), rt.toString());
+                }
+                default -> assertEquals(Map.of(), rt, "Twisted says nothing of itself: " + rt);
+            }
+        }
     }
 }
