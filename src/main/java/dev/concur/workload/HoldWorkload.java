@@ -3,9 +3,10 @@ package dev.concur.workload;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 
 /*
  * WHAT THIS SHOWS
@@ -23,8 +24,12 @@ import java.util.concurrent.atomic.AtomicReference;
  *   gone before the last ones exist, and "peak memory / N" divides by tasks that were never alive
  *   together: it reported 1.7 KB per goroutine, below the 2 KB stack a goroutine starts with. The
  *   gate makes the peak hold all N, and the fork counts tasks alive to prove it (ForkReport.peakAlive).
- *   The gate itself costs each task a small waiter (a latch node, or a queued continuation), tens
+ *   The gate itself costs each task a small waiter (a queue node, or a queued continuation), tens
  *   of bytes, which the figure includes.
+ *
+ *   The N-th task wakes every waiter itself. A CountDownLatch does not: its release is a chain in
+ *   which each woken thread wakes the next, so 10,000 platform threads on two busy cores took over
+ *   20 s to wake, one context switch at a time, and the watchdog killed the batch.
  *
  *   The gate only opens if all N tasks can start at once: a model that runs fewer at a time
  *   (sequential, a pool of fewer threads than N, forkjoin past its spare threads, Reactor's
@@ -87,11 +92,15 @@ public final class HoldWorkload implements Workload {
         return new Prepared(List.copyOf(tasks), () -> { }, gates::reset);
     }
 
-    /** One batch's gate: opens (both forms at once) when the {@code parties}-th task arrives. */
+    /**
+     * One batch's gate: opens (both forms at once) when the {@code parties}-th task arrives, and the
+     * task that opens it wakes every parked thread itself (see the comment at the top).
+     */
     static final class Gate {
         private final int parties;
         private final AtomicInteger arrived = new AtomicInteger();
-        private final CountDownLatch latch = new CountDownLatch(1);
+        private final ConcurrentLinkedQueue<Thread> parked = new ConcurrentLinkedQueue<>();
+        private volatile boolean opened;
         private final CompletableFuture<Void> open = new CompletableFuture<>();
 
         Gate(int parties) {
@@ -103,13 +112,27 @@ public final class HoldWorkload implements Workload {
             return arrived.incrementAndGet() == parties;
         }
 
+        /**
+         * Parks until the gate opens. A thread queued before {@link #release} sets the flag is
+         * unparked by it; one queued after sees the flag and does not park.
+         */
+        void await() throws InterruptedException {
+            if (opened) return;
+            parked.add(Thread.currentThread());
+            while (!opened) {
+                LockSupport.park(this);
+                if (Thread.interrupted()) throw new InterruptedException("interrupted at the start gate");
+            }
+        }
+
         private void release() {
-            latch.countDown();
+            opened = true;
+            for (Thread t : parked) LockSupport.unpark(t);
             open.complete(null);
         }
 
         boolean isOpen() {
-            return latch.getCount() == 0;
+            return opened;
         }
     }
 
@@ -157,7 +180,7 @@ public final class HoldWorkload implements Workload {
             if (!blocking.elided()) { // the reference run is sequential: a gate there would never open
                 Gate g = gates.arrive();
                 blocking.block(() -> { // forkjoin: through managedBlock, like any blocking wait
-                    g.latch.await();
+                    g.await();
                     return null;
                 });
             }

@@ -45,6 +45,41 @@ class HoldWorkloadTest {
     }
 
     @Test
+    void theOpenerWakesEveryParkedThreadAndAnInterruptEndsTheWait() throws Exception {
+        HoldWorkload.Gates gates = new HoldWorkload.Gates(50);
+        List<Thread> waiting = new java.util.ArrayList<>();
+        AtomicInteger passed = new AtomicInteger();
+        for (int i = 0; i < 49; i++) {
+            HoldWorkload.Gate g = gates.arrive();
+            waiting.add(Thread.ofPlatform().start(() -> {
+                try {
+                    g.await();
+                    passed.incrementAndGet();
+                } catch (InterruptedException e) {
+                    throw new AssertionError(e);
+                }
+            }));
+        }
+        HoldWorkload.Gate last = gates.arrive(); // the 50th opens it and wakes the 49
+        last.await(); // open: returns at once
+        for (Thread t : waiting) t.join(10_000);
+        assertEquals(49, passed.get(), "every parked thread passed");
+
+        HoldWorkload.Gate closed = gates.arrive(); // the next batch's gate, 1 of 50
+        AtomicInteger interrupted = new AtomicInteger();
+        Thread t = Thread.ofPlatform().start(() -> {
+            try {
+                closed.await();
+            } catch (InterruptedException e) {
+                interrupted.incrementAndGet();
+            }
+        });
+        t.interrupt();
+        t.join(10_000);
+        assertEquals(1, interrupted.get(), "an interrupt ends the wait with InterruptedException, never a hang");
+    }
+
+    @Test
     void noTaskStartsItsWaitBeforeTheLastHasStarted() throws Exception {
         int n = 200;
         try (var prepared = new HoldWorkload().open(new WorkloadParams(n, 2 * MS, 0))) {
