@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"sort"
 	"strconv"
 	"time"
@@ -140,7 +141,14 @@ func main() {
 	p.warmupCap = time.Duration(warmupCapMs) * time.Millisecond
 	p.warmupIteration = time.Duration(warmupIterMs) * time.Millisecond
 
-	emit("t", "hello", "runtime", runtime.Version(), "pid", os.Getpid(), "cores", runtime.GOMAXPROCS(0))
+	gogc := debug.SetGCPercent(100) // reads the GC percent in force (GOGC, default 100); the next line restores it
+	debug.SetGCPercent(gogc)
+	gogcText := strconv.Itoa(gogc)
+	if gogc < 0 {
+		gogcText = "off"
+	}
+	emit("t", "hello", "runtime", runtime.Version(), "pid", os.Getpid(), "cores", runtime.GOMAXPROCS(0),
+		"settings", map[string]string{"GOMAXPROCS": strconv.Itoa(runtime.GOMAXPROCS(0)), "GOGC": gogcText})
 	if p.workload != "io" && p.workload != "cpu" && p.workload != "mixed" && p.workload != "pipeline" {
 		fail(fmt.Errorf("no %s workload in the Go peer", p.workload))
 	}

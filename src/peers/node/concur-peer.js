@@ -227,7 +227,8 @@ function spreadOf(times) { // concur's steady-state rule: the last 3 within 10 %
 
 async function main() {
   const a = args();
-  emit({ t: 'hello', runtime: 'Node.js ' + process.version, pid: process.pid, cores: a.cores });
+  emit({ t: 'hello', runtime: 'Node.js ' + process.version, pid: process.pid, cores: a.cores,
+    settings: { UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE || '4' } }); // libuv's pool: file I/O, dns
   let runner;
   try {
     if (!['io', 'cpu', 'mixed', 'pipeline'].includes(a.workload)) throw new Error(`no ${a.workload} workload in the Node.js peer`);
