@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"sort"
 	"strconv"
 	"strings"
@@ -146,7 +147,14 @@ func main() {
 	p.warmupCap = time.Duration(warmupCapMs) * time.Millisecond
 	p.warmupIteration = time.Duration(warmupIterMs) * time.Millisecond
 
-	emit("t", "hello", "runtime", runtime.Version(), "pid", os.Getpid(), "cores", runtime.GOMAXPROCS(0))
+	gogc := debug.SetGCPercent(100) // reads the GC percent in force (GOGC, default 100); the next line restores it
+	debug.SetGCPercent(gogc)
+	gogcText := strconv.Itoa(gogc)
+	if gogc < 0 {
+		gogcText = "off"
+	}
+	emit("t", "hello", "runtime", runtime.Version(), "pid", os.Getpid(), "cores", runtime.GOMAXPROCS(0),
+		"settings", map[string]string{"GOMAXPROCS": strconv.Itoa(runtime.GOMAXPROCS(0)), "GOGC": gogcText})
 	// concur reads the idle program's memory now, then says "go" (by hand: echo go | ...)
 	if line, err := bufio.NewReader(os.Stdin).ReadString('\n'); strings.TrimSpace(line) != "go" {
 		fail(fmt.Errorf("expected the line 'go' on stdin after hello, got %q (%v)", line, err))

@@ -275,7 +275,8 @@ async function firstLine(input) {
 
 async function main() {
   const a = args();
-  emit({ t: 'hello', runtime: 'Node.js ' + process.version, pid: process.pid, cores: a.cores });
+  emit({ t: 'hello', runtime: 'Node.js ' + process.version, pid: process.pid, cores: a.cores,
+    settings: { UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE || '4' } }); // libuv's pool: file I/O, dns
   let runner;
   try {
     // concur reads the idle program's memory now, then says "go" (by hand: echo go | ...)

@@ -3,11 +3,13 @@ package dev.concur.cli;
 import dev.concur.files.AtomicFiles;
 import dev.concur.input.Choices;
 import dev.concur.input.CoreCounts;
+import dev.concur.input.Gc;
 import dev.concur.input.InputException;
 import dev.concur.input.Names;
 import dev.concur.model.ModelRegistry;
 import dev.concur.peer.AllModels;
 import dev.concur.peer.PeerModels;
+import dev.concur.report.ForkSummary;
 import dev.concur.report.ReportFormat;
 import dev.concur.report.ReportWriter;
 import dev.concur.report.TableRenderer;
@@ -163,6 +165,11 @@ final class BenchCommand implements Callable<Integer> {
                         + "no batch completed for 3 times the longest batch seen, plus 20s)")
         Duration timeout;
 
+        @Option(names = "--gc", paramLabel = "GC",
+                description = "the garbage collector every JVM fork runs with: ${COMPLETION-CANDIDATES} (default: G1). "
+                        + "Named so that 1 and 2 cores run the same one: left to itself, a JVM that sees 1 processor picks Serial")
+        Gc gc;
+
         @Option(names = "--trace", arity = "0..1", fallbackValue = "8", paramLabel = "N", converter = Converters.TraceTasks.class,
                 description = "after measuring, run one more batch of N tasks (default 8, at most 200) and record when each "
                         + "task ran and waited, and on which thread; 'concur report' draws it as a timeline chart")
@@ -265,6 +272,15 @@ final class BenchCommand implements Callable<Integer> {
         }
         stdout.println();
         stdout.println(TableRenderer.summary(report));
+        String gc = ForkSummary.collectors(report);
+        if (gc != null) stdout.println("JVM forks' collector: " + gc);
+        String peers = ForkSummary.peerSettings(report);
+        if (peers != null) stdout.println("peer runtimes: " + peers);
+        double[] own = ForkSummary.measurer(report);
+        if (own != null) {
+            stdout.println(String.format(java.util.Locale.ROOT, "concur's own CPU while peers ran: %.1f%% of a core "
+                    + "(at most %.1f%% for one peer process; %.2f s of CPU in %.1f s)", own[0], own[1], own[2], own[3]));
+        }
     }
 
     /** The command line's values, checked; {@code null} where not given. */
@@ -277,7 +293,7 @@ final class BenchCommand implements Callable<Integer> {
             List<Integer> k = what.cores == null ? null : CoreCounts.parse(what.cores, wiring.machineCores());
             return new Choices(m, w, size.tasks, nanos(size.latency), size.work, size.threads, k, measure.profile,
                     measure.forks, measure.warmup, measure.iterations, nanos(measure.time), nanos(measure.maxBatch),
-                    nanos(measure.timeout), measure.precision);
+                    nanos(measure.timeout), measure.precision, measure.gc);
         } catch (IllegalArgumentException e) {
             throw new InputException(e.getMessage());
         }

@@ -24,23 +24,33 @@ import java.util.stream.Collectors;
  * @param maxBatchNanos skip a model whose estimated batch is longer
  * @param timeoutNanos  the watchdog's deadline per benchmark
  * @param precisionPct  the target 99.9 % CI half-width, per cent of the mean
+ * @param gc            the garbage collector every JMH fork runs with
  */
 public record Choices(List<String> models, List<String> workloads, Integer tasks, Long latencyNanos, Long work,
                       Integer threads, List<Integer> cores, String profile, Integer forks, Integer warmup,
-                      Integer iterations, Long timeNanos, Long maxBatchNanos, Long timeoutNanos, Double precisionPct) {
+                      Integer iterations, Long timeNanos, Long maxBatchNanos, Long timeoutNanos, Double precisionPct,
+                      Gc gc) {
+
+    /** Choices without a collector (the default one runs): the signature before {@code --gc}. */
+    public Choices(List<String> models, List<String> workloads, Integer tasks, Long latencyNanos, Long work,
+                   Integer threads, List<Integer> cores, String profile, Integer forks, Integer warmup,
+                   Integer iterations, Long timeNanos, Long maxBatchNanos, Long timeoutNanos, Double precisionPct) {
+        this(models, workloads, tasks, latencyNanos, work, threads, cores, profile, forks, warmup, iterations, timeNanos,
+                maxBatchNanos, timeoutNanos, precisionPct, null);
+    }
 
     /** Nothing chosen. */
     public static final Choices NONE = new Choices(null, null, null, null, null, null, null, null, null, null, null,
-            null, null, null, null);
+            null, null, null, null, null);
 
     /** The option each field comes from, in field order. */
     private static final List<String> OPTIONS = List.of("--model", "--workload", "--tasks", "--latency", "--work",
             "--threads", "--cores", "--profile", "--forks", "--warmup", "--iterations", "--time", "--max-batch",
-            "--timeout", "--precision");
+            "--timeout", "--precision", "--gc");
 
     private List<Object> values() {
         return java.util.Arrays.asList(models, workloads, tasks, latencyNanos, work, threads, cores, profile, forks,
-                warmup, iterations, timeNanos, maxBatchNanos, timeoutNanos, precisionPct);
+                warmup, iterations, timeNanos, maxBatchNanos, timeoutNanos, precisionPct, gc);
     }
 
     /** These choices, with {@code lower}'s value wherever this one has none. */
@@ -50,7 +60,7 @@ public record Choices(List<String> models, List<String> workloads, Integer tasks
                 first(cores, lower.cores), first(profile, lower.profile), first(forks, lower.forks),
                 first(warmup, lower.warmup), first(iterations, lower.iterations), first(timeNanos, lower.timeNanos),
                 first(maxBatchNanos, lower.maxBatchNanos), first(timeoutNanos, lower.timeoutNanos),
-                first(precisionPct, lower.precisionPct));
+                first(precisionPct, lower.precisionPct), first(gc, lower.gc));
     }
 
     /** The options given, for the report's {@code config.overrides}. */
@@ -79,6 +89,7 @@ public record Choices(List<String> models, List<String> workloads, Integer tasks
         if (maxBatchNanos != null) sb.append(" --max-batch ").append(Durations.format(maxBatchNanos));
         if (timeoutNanos != null) sb.append(" --timeout ").append(Durations.format(timeoutNanos));
         if (precisionPct != null) sb.append(" --precision ").append(Values.formatPercent(precisionPct));
+        if (gc != null) sb.append(" --gc ").append(gc.name());
         return sb.toString().strip();
     }
 

@@ -85,6 +85,13 @@ final class HtmlFormat {
             if (e.memoryTotalBytes() != null) dl(sb, m.get("env.memory"), m.number(e.memoryTotalBytes() / 1e9, 1) + " GB");
             if (e.gitCommit() != null) dl(sb, m.get("env.commit"), e.gitCommit() + (Boolean.TRUE.equals(e.gitDirty()) ? " (+)" : ""));
             dl(sb, m.get("env.flags"), String.join(" ", r.config().forkJvmArgs()));
+            String gc = ForkSummary.collectors(r);
+            if (gc != null) dl(sb, m.get("env.gc"), gc);
+            String peers = ForkSummary.peerSettings(r);
+            if (peers != null) dl(sb, m.get("env.peers"), peers);
+            double[] own = ForkSummary.measurer(r);
+            if (own != null) dl(sb, m.get("env.measurer"), m.get("env.measurer.value", m.number(own[0], 1), m.number(own[1], 1),
+                    m.number(own[2], 2), m.number(own[3], 1)));
             sb.append("</dl>\n");
         }
         sb.append("<p class=\"muted\">").append(esc(m.get("report.generated", tables.reports().get(0).concurVersion(),

@@ -1,6 +1,7 @@
 package dev.concur.result;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * What one JMH fork reported about itself, read inside the fork.
@@ -12,6 +13,35 @@ import java.util.List;
  *                            {@code Python 3.11.2}, {@code Node.js v20.20.2}
  * @param availableProcessors its {@code Runtime.availableProcessors()}
  * @param cpusAllowed         its Cpus_allowed_list, or {@code null} off Linux
+ * @param gc                  the garbage collector the fork really ran, read from its GarbageCollectorMXBeans:
+ *                            {@code G1}, {@code Serial}, {@code Parallel}, {@code Z}, or the beans' own names for
+ *                            another; {@code null} for a peer program (and in reports written before it was recorded)
+ * @param settings            a peer program's runtime settings as it reported them ({@code GOMAXPROCS},
+ *                            {@code GOGC}); {@code null} for a JVM fork and for a peer that reported none
+ * @param measurer            what concur's own process spent while a peer program ran; {@code null} for a JVM fork
+ *                            (which measures itself)
  */
 public record ForkInfo(long pid, List<String> jvmArgs, String jdkVersion, String runtime, int availableProcessors,
-                       String cpusAllowed) {}
+                       String cpusAllowed, String gc, Map<String, String> settings, MeasurerCpu measurer) {
+
+    /** A fork that recorded no collector, settings or measurer cost: the signature before they were recorded. */
+    public ForkInfo(long pid, List<String> jvmArgs, String jdkVersion, String runtime, int availableProcessors,
+                    String cpusAllowed) {
+        this(pid, jvmArgs, jdkVersion, runtime, availableProcessors, cpusAllowed, null, null, null);
+    }
+
+    /**
+     * The CPU time concur's host process spent while one peer program ran: its sampler reading the
+     * peer's memory from /proc, reading the peer's lines, its watchdog. The peer shares the machine's
+     * cores with it, so a reader can see how much the measurer took from what it measured.
+     *
+     * @param cpuSeconds  the host process's CPU time (user + system, all threads) from the peer's start to its end
+     * @param wallSeconds how long the peer ran
+     */
+    public record MeasurerCpu(double cpuSeconds, double wallSeconds) {
+        /** The host's CPU time as a percentage of one core over the peer's run; {@code null} for a zero-length run. */
+        public Double sharePct() {
+            return wallSeconds > 0 ? 100 * cpuSeconds / wallSeconds : null;
+        }
+    }
+}

@@ -217,6 +217,16 @@ public final class ReportReader {
                 c.text(f, "runtime", fa, false);
                 c.smallInteger(f, "availableProcessors", fa, true, 1);
                 c.text(f, "cpusAllowed", fa, false);
+                c.text(f, "gc", fa, false);
+                JsonNode settings = c.object(f, "settings", fa, false);
+                if (settings != null) {
+                    for (var e : settings.properties()) c.text(settings, e.getKey(), fa + ".settings", true);
+                }
+                JsonNode m = c.object(f, "measurer", fa, false);
+                if (m != null) {
+                    c.number(m, "cpuSeconds", fa + ".measurer", true, 0);
+                    c.number(m, "wallSeconds", fa + ".measurer", true, 0);
+                }
             }
         }
         c.texts(r, "warnings", at, false);

@@ -191,6 +191,13 @@ public final class BenchRun {
     static final double CONFIDENCE = 0.999;
 
     /**
+     * concur's own CPU while a peer runs, per cent of a core, above which the result says so: well
+     * above what measuring costs (2-4 %, mostly the host JVM's own warm-up), well below what
+     * walking every process on the machine cost (19-30 %).
+     */
+    static final double MEASURER_SHARE_PCT = 5;
+
+    /**
      * Why the benchmark is not run, or {@code null}: its estimated batch exceeds --max-batch, its
      * model cannot hold the workload's parts at once, or its threads do not fit the process limits.
      */
@@ -249,6 +256,15 @@ public final class BenchRun {
                     warmup.batchesPerFork().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")),
                     SteadyState.WINDOW));
         }
+        for (ForkInfo f : forkInfos) {
+            Double share = f.measurer() == null ? null : f.measurer().sharePct();
+            if (share != null && share > MEASURER_SHARE_PCT) {
+                warnings.add(String.format(Locale.ROOT, "concur's own process used %.1f%% of a core while %s ran (%.2f s of CPU "
+                        + "in %.1f s), more than %.0f%%: it took that from the cores the peer was measured on",
+                        share, b.model(), f.measurer().cpuSeconds(), f.measurer().wallSeconds(), MEASURER_SHARE_PCT));
+                break;
+            }
+        }
         for (ForkReport f : forks) {
             if (f.leftoverThreads() != null && !f.leftoverThreads().isEmpty()) {
                 warnings.add("warning: threads still running after teardown: " + String.join(", ", f.leftoverThreads()));
@@ -268,6 +284,8 @@ public final class BenchRun {
         if (out.failure() != null) return r.warnings(List.copyOf(warnings)).failed(out.failure());
         String coreProblem = coreMismatch(b, out.pinnedCpus(), forkInfos);
         if (coreProblem != null) return r.warnings(List.copyOf(warnings)).invalid(coreProblem);
+        String gcProblem = gcMismatch(b, forkInfos);
+        if (gcProblem != null) return r.warnings(List.copyOf(warnings)).invalid(gcProblem);
         if (!"valid".equals(v.outcome())) {
             return r.warnings(List.copyOf(warnings)).invalid(v.firstMismatch() != null ? v.firstMismatch() : "no fork reported its validation");
         }
@@ -344,6 +362,20 @@ public final class BenchRun {
                 : forks.stream().allMatch(f -> f.steady());
         Double spread = forks.stream().map(ForkReport::spreadPct).filter(Objects::nonNull).max(Double::compare).orElse(null);
         return new Warmup("adaptive", SteadyState.rule(), batches, millis, steady, spread);
+    }
+
+    /**
+     * Why a JVM fork did not run the collector it was started with, or {@code null} when it did (or
+     * did not say: a fake runner, a fork of an older concur). A peer program has no JVM collector.
+     */
+    static String gcMismatch(Benchmark b, List<ForkInfo> forks) {
+        if (b.peer() != null || b.gc() == null) return null;
+        for (ForkInfo f : forks) {
+            if (f.gc() != null && !f.gc().equals(b.gc().name())) {
+                return "fork " + f.pid() + " ran the " + f.gc() + " collector, asked for " + b.gc().name();
+            }
+        }
+        return null;
     }
 
     /** Why a fork did not run on the cores it was asked to, or {@code null} when it did. */

@@ -1,5 +1,6 @@
 package dev.concur.run;
 
+import dev.concur.input.Gc;
 import dev.concur.input.Profile;
 import dev.concur.model.Caps;
 import dev.concur.model.ModelRegistry;
@@ -30,15 +31,24 @@ import dev.concur.workload.WorkloadRegistry;
  * @param run           the suite run's description, {@code null} outside suites
  * @param target        the http workload's server ({@code --target}), {@code null} for the embedded one
  * @param peer          the peer program that runs the model, {@code null} for a JVM model
+ * @param gc            the garbage collector a JMH fork runs with (peer programs keep their runtime's own)
  */
 public record Benchmark(String model, Workload workload, WorkloadParams params, int threads, Integer cores,
                         int processors, Caps caps, Profile profile, long maxBatchNanos, Long timeoutNanos, String run,
-                        String target, PeerModel peer) {
+                        String target, PeerModel peer, Gc gc) {
+
+    /** Resolves a model and workload by name, with the default collector. */
+    public static Benchmark resolve(String model, String workload, WorkloadParams params, int threads, Integer cores,
+                                    int machineCores, Profile profile, long maxBatchNanos, Long timeoutNanos,
+                                    String run, String target) {
+        return resolve(model, workload, params, threads, cores, machineCores, profile, maxBatchNanos, timeoutNanos, run,
+                target, Gc.DEFAULT);
+    }
 
     /** Resolves a model and workload by name (each looked up once, here). */
     public static Benchmark resolve(String model, String workload, WorkloadParams params, int threads, Integer cores,
                                     int machineCores, Profile profile, long maxBatchNanos, Long timeoutNanos,
-                                    String run, String target) {
+                                    String run, String target, Gc gc) {
         Workload w = WorkloadRegistry.get(workload);
         WorkloadParams p = w.effective(params);
         int k = cores != null ? cores : machineCores;
@@ -46,7 +56,7 @@ public record Benchmark(String model, Workload workload, WorkloadParams params, 
         ModelSettings settings = new ModelSettings(threads, k);
         Caps caps = peer != null ? peer.caps(settings, w.taskCount(p)) : ModelRegistry.create(model).caps(settings, w.taskCount(p));
         return new Benchmark(model, w, p, threads, cores, k, caps, profile, maxBatchNanos, timeoutNanos, run,
-                w.name().equals("http") ? target : null, peer);
+                w.name().equals("http") ? target : null, peer, gc);
     }
 
     /** A plain benchmark for tests and tools: no core limit, the quick profile, 30 s max batch, no suite. */

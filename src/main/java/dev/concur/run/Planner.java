@@ -1,6 +1,7 @@
 package dev.concur.run;
 
 import dev.concur.input.Choices;
+import dev.concur.input.Gc;
 import dev.concur.input.Profile;
 import dev.concur.model.ModelRegistry;
 import dev.concur.suite.Suite;
@@ -40,6 +41,7 @@ public final class Planner {
             List<Integer> cores = c.cores() != null ? c.cores() : Arrays.asList((Integer) null);
             Profile profile = Profile.named(c.profile() != null ? c.profile() : "quick").with(c.forks(), c.warmup(),
                     c.iterations(), c.timeNanos() == null ? null : Duration.ofNanos(c.timeNanos()), c.precisionPct());
+            Gc gc = c.gc() != null ? c.gc() : Gc.DEFAULT;
             long maxBatch = c.maxBatchNanos() != null ? c.maxBatchNanos() : DEFAULT_MAX_BATCH.toNanos();
             for (String w : workloads) {
                 WorkloadParams d = WorkloadRegistry.get(w).defaults();
@@ -49,7 +51,7 @@ public final class Planner {
                 for (Integer k : cores) {
                     for (String m : models) {
                         benchmarks.add(Benchmark.resolve(m, w, p, threads, k, machineCores, profile, maxBatch,
-                                c.timeoutNanos(), run.description(), target));
+                                c.timeoutNanos(), run.description(), target, gc));
                     }
                 }
             }

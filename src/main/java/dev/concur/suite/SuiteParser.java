@@ -15,6 +15,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.concur.input.Choices;
 import dev.concur.input.CoreCounts;
+import dev.concur.input.Gc;
 import dev.concur.input.InputException;
 import dev.concur.input.Names;
 import dev.concur.input.Values;
@@ -70,7 +71,7 @@ public final class SuiteParser {
             if (r.models == null) throw new InputException(at + "this run has no 'models' (a list, or all)");
             if (r.workloads == null) throw new InputException(at + "this run has no 'workloads' (a list, or all)");
             runs.add(new SuiteRun(r.description, new Choices(r.models, r.workloads, r.tasks, r.latency, r.work, r.threads,
-                    r.cores, r.profile, r.forks, r.warmup, r.iterations, r.time, r.maxBatch, r.timeout, r.precision), r.line));
+                    r.cores, r.profile, r.forks, r.warmup, r.iterations, r.time, r.maxBatch, r.timeout, r.precision, r.gc), r.line));
         }
         return new Suite(name, source, raw.description.strip(), List.copyOf(runs));
     }
@@ -124,6 +125,7 @@ public final class SuiteParser {
         @JsonProperty("max-batch") @JsonDeserialize(using = PositiveDuration.class) Long maxBatch;
         @JsonProperty("timeout") @JsonDeserialize(using = PositiveDuration.class) Long timeout;
         @JsonProperty("precision") @JsonDeserialize(using = Percent.class) Double precision;
+        @JsonProperty("gc") @JsonDeserialize(using = GcName.class) Gc gc;
     }
 
     // ---- value readers: each fails with the parser's location, so messages carry the line ------
@@ -189,6 +191,13 @@ public final class SuiteParser {
         @Override
         List<String> read(JsonParser p, DeserializationContext c) throws IOException {
             return Names.resolve("workload", list(p), WorkloadRegistry.names(), WorkloadRegistry.optInNames(), List.of());
+        }
+    }
+
+    static final class GcName extends Checked<Gc> {
+        @Override
+        Gc read(JsonParser p, DeserializationContext c) throws IOException {
+            return Gc.named(scalar(p));
         }
     }
 

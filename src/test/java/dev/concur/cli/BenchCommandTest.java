@@ -100,6 +100,7 @@ class BenchCommandTest {
             "--iterations=0 | must be positive",
             "--profile=slow | unknown profile 'slow'. Valid: quick, precise",
             "--max-batch=fast | is not a duration",
+            "--gc=CMS | expected one of [G1, Serial, Parallel, Z]",
             "--bogus | Unknown option: '--bogus'"})
     void badInputIsOneLineAndExitTwo(String arg, String expected) {
         int code = cli.run("bench", arg, "--out", out());
@@ -136,6 +137,18 @@ class BenchCommandTest {
         assertEquals(50, wp.get("tasks").asInt());
         assertEquals(5.0, wp.get("latencyMs").asDouble());
         assertEquals(1000, wp.get("work").asLong());
+    }
+
+    @Test
+    void theCollectorChosenReachesEveryBenchmarkAndG1IsTheDefault() throws Exception {
+        assertEquals(0, cli.run("bench", "-m", "sequential,forkjoin", "-w", "cpu", "--cores", "1,2", "--tasks", "10",
+                "--work", "1k", "--gc", "Parallel", "--out", out()), cli.err);
+        assertEquals(4, cli.runner.calls.size());
+        for (Benchmark b : cli.runner.calls) assertEquals(dev.concur.input.Gc.Parallel, b.gc(), b.label());
+        cli.runner.calls.clear();
+        assertEquals(0, cli.run("bench", "-m", "sequential", "-w", "cpu", "--cores", "1", "--tasks", "10", "--work", "1k",
+                "--out", out()), cli.err);
+        assertEquals(dev.concur.input.Gc.G1, cli.runner.calls.get(0).gc(), "one named collector at 1 core too, not the JVM's pick");
     }
 
     @Test

@@ -68,6 +68,31 @@ class CoresAndAffinityTest {
     }
 
     @Test
+    void aForkThatRanAnotherCollectorIsCaught() {
+        Benchmark g1 = Benchmark.resolve("virtual", "cpu", new WorkloadParams(10, 0, 10), 200, 1, 2, Profile.QUICK, Long.MAX_VALUE,
+                null, null, null, dev.concur.input.Gc.G1);
+        ForkInfo ranG1 = new ForkInfo(1, List.of(), "25", "Java 25", 1, "0", "G1", null, null);
+        ForkInfo ranSerial = new ForkInfo(2, List.of(), "25", "Java 25", 1, "0", "Serial", null, null);
+        ForkInfo unsaid = new ForkInfo(3, List.of(), "25", "Java 25", 1, "0");
+        assertNull(BenchRun.gcMismatch(g1, List.of(ranG1, unsaid)));
+        assertEquals("fork 2 ran the Serial collector, asked for G1", BenchRun.gcMismatch(g1, List.of(ranG1, ranSerial)));
+        Benchmark peer = Benchmark.resolve("go-goroutine", "cpu", new WorkloadParams(10, 0, 10), 200, 1, 2, Profile.QUICK,
+                Long.MAX_VALUE, null, null, null, dev.concur.input.Gc.G1);
+        assertNull(BenchRun.gcMismatch(peer, List.of(ranSerial)), "a peer program has no JVM collector to check");
+    }
+
+    @Test
+    void theCollectorIsReadFromTheBeansNames() {
+        assertEquals(dev.concur.input.Gc.G1, dev.concur.input.Gc.fromBeanNames(List.of("G1 Young Generation", "G1 Concurrent GC", "G1 Old Generation")));
+        assertEquals(dev.concur.input.Gc.Serial, dev.concur.input.Gc.fromBeanNames(List.of("Copy", "MarkSweepCompact")));
+        assertEquals(dev.concur.input.Gc.Parallel, dev.concur.input.Gc.fromBeanNames(List.of("PS Scavenge", "PS MarkSweep")));
+        assertEquals(dev.concur.input.Gc.Z, dev.concur.input.Gc.fromBeanNames(List.of("ZGC Cycles", "ZGC Pauses")));
+        assertNull(dev.concur.input.Gc.fromBeanNames(List.of("Shenandoah Cycles", "Shenandoah Pauses")));
+        String self = ForkProbe.collector();
+        assertTrue(self != null && !self.isBlank(), "this JVM names its collector: " + self);
+    }
+
+    @Test
     void coreFlagsSizeEverythingFromK() {
         assertEquals(List.of("-XX:ActiveProcessorCount=4", "-XX:ParallelGCThreads=4", "-XX:ConcGCThreads=1",
                 "-Djdk.virtualThreadScheduler.parallelism=4"), BenchmarkRunner.coreFlags(4));

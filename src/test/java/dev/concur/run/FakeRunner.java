@@ -93,7 +93,9 @@ public final class FakeRunner implements BenchmarkRunner {
         int procs = spec.cores() == null || lie ? 2 : spec.cores();
         List<String> flags = new ArrayList<>(List.of("-Xms1g", "-Xmx1g"));
         if (spec.cores() != null) flags.addAll(BenchmarkRunner.coreFlags(spec.cores()));
-        ForkInfo fork = new ForkInfo(4242, flags, "25.0.3+9-LTS", "Java 25.0.3+9-LTS", procs, pinned == null || lie ? "0-1" : pinned);
+        flags.add(spec.gc().flag());
+        ForkInfo fork = new ForkInfo(4242, flags, "25.0.3+9-LTS", "Java 25.0.3+9-LTS", procs, pinned == null || lie ? "0-1" : pinned,
+                spec.gc().name(), null, null);
         ModelUsage usage = spec.caps().waiting() == n
                 ? new ModelUsage(null, n * 10L, Math.min(n, 1000)) : new ModelUsage(spec.threads(), spec.threads(), spec.threads());
         long batches = 10L;

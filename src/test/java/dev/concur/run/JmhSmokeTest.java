@@ -91,4 +91,31 @@ class JmhSmokeTest {
         var fromReport = dev.concur.compare.ResultReader.read(out).sides().get(0).key();
         assertEquals(fromReport, fromJmh);
     }
+
+    /**
+     * A fork limited to 1 core runs the collector concur names, not the JVM's own pick (SerialGC
+     * below 2 processors): the flag reaches the fork, and the fork says what it really ran.
+     */
+    @Test
+    void oneCoreForksRunTheNamedCollector() throws Exception {
+        for (String gc : new String[] {null, "Parallel"}) {
+            Path out = dir.resolve("gc-" + gc + ".json");
+            CommandLine cl = Concur.commandLine(Wiring.real());
+            StringWriter o = new StringWriter();
+            StringWriter e = new StringWriter();
+            cl.setOut(new PrintWriter(o));
+            cl.setErr(new PrintWriter(e));
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("bench", "--model=sequential",
+                    "--workload=cpu", "--tasks", "4", "--work", "1000", "--cores", "1", "--forks", "1", "--warmup", "0",
+                    "--iterations", "1", "--time", "20ms", "--no-progress", "--out", out.toString()));
+            if (gc != null) args.addAll(java.util.List.of("--gc", gc));
+            assertEquals(0, cl.execute(args.toArray(String[]::new)), o + "\n" + e);
+            String expected = gc == null ? "G1" : gc;
+            JsonNode fork = ReportFiles.json().readTree(out.toFile()).get("results").get(0).get("forks").get(0);
+            assertEquals(1, fork.get("availableProcessors").asInt(), fork.toString());
+            assertEquals(expected, fork.get("gc").asText(), "the fork ran the named collector at 1 core: " + fork);
+            assertTrue(fork.get("jvmArgs").toString().contains(dev.concur.input.Gc.named(expected).flag()), fork.toString());
+            assertTrue(o.toString().contains("JVM forks' collector: " + expected), o.toString());
+        }
+    }
 }

@@ -54,6 +54,18 @@ class SuiteParserTest {
         assertEquals(8, b.line());
     }
 
+    @Test
+    void aRunNamesItsCollectorAndAWrongOneIsOneLineWithItsLine() {
+        String yaml = GOOD.replace("iterations: 4\n", "iterations: 4\n    gc: Parallel\n");
+        assertTrue(yaml.contains("gc: Parallel"), yaml);
+        Suite s = SuiteParser.parse("t", "t.yaml", yaml, 2);
+        assertEquals(null, s.runs().get(0).choices().gc(), "not given: the planner's default");
+        assertEquals(dev.concur.input.Gc.Parallel, s.runs().get(1).choices().gc());
+        InputException e = assertThrows(InputException.class,
+                () -> SuiteParser.parse("t", "t.yaml", yaml.replace("gc: Parallel", "gc: CMS"), 2));
+        assertEquals("t.yaml:15: 'gc': unknown gc 'CMS'. Valid: G1, Serial, Parallel, Z", e.getMessage());
+    }
+
     static Stream<Path> shipped() throws IOException {
         return Files.list(Path.of("benchmarks")).filter(p -> p.toString().endsWith(".yaml")).sorted();
     }

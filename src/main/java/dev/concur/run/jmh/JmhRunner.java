@@ -121,6 +121,8 @@ public final class JmhRunner implements BenchmarkRunner {
         }
         try {
             List<String> jvmArgs = new ArrayList<>(forkJvmArgs());
+            // one named collector at every core count: left to itself, a JVM that sees 1 processor picks SerialGC
+            jvmArgs.add(benchmark.gc().flag());
             jvmArgs.add("-D" + ForkReport.DIR_PROPERTY + "=" + dir);
             if (runId != null) jvmArgs.add("-Dconcur.run=" + runId);
             if (traceTasks != null && traced.add(benchmark)) jvmArgs.add("-D" + ForkReport.TRACE_TASKS + "=" + traceTasks);

@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The line protocol between concur and a peer program (docs/peers.md): one JSON object per line on
@@ -25,8 +26,11 @@ final class PeerProtocol {
 
     sealed interface Event permits Hello, Begin, BatchDone, WarmupDone, Failure, Done {}
 
-    /** The first line: what runs, and how many processors it sees. */
-    record Hello(String runtime, long pid, int cores) implements Event {}
+    /**
+     * The first line: what runs, how many processors it sees, and the runtime settings it runs with
+     * ({@code GOMAXPROCS}, {@code GOGC}; {@code null} when it sent none).
+     */
+    record Hello(String runtime, long pid, int cores, Map<String, String> settings) implements Event {}
 
     /** A measured batch is about to start (the host takes its memory baseline). */
     record Begin(int iteration) implements Event {}
@@ -77,7 +81,7 @@ final class PeerProtocol {
         if (n == null || !n.isObject() || !n.path("t").isTextual()) throw new ProtocolException(lineNumber, line, "no type 't'");
         try {
             return switch (n.get("t").asText()) {
-                case "hello" -> new Hello(text(n, "runtime"), whole(n, "pid", 0), (int) whole(n, "cores", 1));
+                case "hello" -> new Hello(text(n, "runtime"), whole(n, "pid", 0), (int) whole(n, "cores", 1), settings(n));
                 case "begin" -> new Begin((int) whole(n, "it", 0));
                 case "batch" -> new BatchDone(phase(n), (int) whole(n, "it", 0), whole(n, "ns", 0), whole(n, "count", 0),
                         whole(n, "sum", 0), n.has("alive") ? whole(n, "alive", 0) : null, runtime(n));
@@ -90,6 +94,21 @@ final class PeerProtocol {
         } catch (IllegalArgumentException e) {
             throw new ProtocolException(lineNumber, line, e.getMessage());
         }
+    }
+
+    /** The optional {@code settings} object: names to scalar values, kept as text; {@code null} when absent. */
+    private static Map<String, String> settings(JsonNode n) {
+        JsonNode s = n.get("settings");
+        if (s == null || s.isNull()) return null;
+        if (!s.isObject()) throw new IllegalArgumentException("'settings' is not an object");
+        Map<String, String> m = new TreeMap<>();
+        for (var e : s.properties()) {
+            if (!e.getValue().isValueNode() || e.getValue().isNull()) {
+                throw new IllegalArgumentException("'settings." + e.getKey() + "' is not a single value");
+            }
+            m.put(e.getKey(), e.getValue().asText());
+        }
+        return java.util.Collections.unmodifiableMap(m);
     }
 
     private static String text(JsonNode n, String f) {

@@ -100,9 +100,10 @@ public final class PeerRunner implements BenchmarkRunner {
             pb.environment().put("PYTHONUNBUFFERED", "1");
             Path stderr = Files.createTempFile("concur-peer-", ".err");
             pb.redirectError(stderr.toFile());
+            HostCpu host = HostCpu.now();
             Process proc = pb.start();
             try {
-                return measure(b, ref, proc, stderr, pinned, String.join(" ", cmd), deadline);
+                return measure(b, ref, proc, stderr, pinned, String.join(" ", cmd), deadline, host);
             } finally {
                 killTree(proc);
                 Files.deleteIfExists(stderr);
@@ -132,7 +133,7 @@ public final class PeerRunner implements BenchmarkRunner {
     }
 
     private RunOutcome measure(Benchmark b, Reference ref, Process proc, Path stderr, String pinned, String command,
-                               Watchdog.Deadline deadline) throws IOException, InterruptedException {
+                               Watchdog.Deadline deadline, HostCpu host) throws IOException, InterruptedException {
         AtomicLong batches = new AtomicLong();
         AtomicLong longest = new AtomicLong();
         TreeSampler sampler = new TreeSampler(proc.toHandle());
@@ -214,7 +215,8 @@ public final class PeerRunner implements BenchmarkRunner {
         }
         int cores = hello == null ? b.processors() : hello.cores();
         String runtime = hello != null ? hello.runtime() : locator.version(b.peer().runtime());
-        ForkInfo info = new ForkInfo(proc.pid(), List.of(command), null, runtime, cores, sampler.cpusAllowed());
+        ForkInfo info = new ForkInfo(proc.pid(), List.of(command), null, runtime, cores, sampler.cpusAllowed(), null,
+                hello == null ? null : hello.settings(), host.since());
         Long alive = aliveCounted ? peakAlive : null; // a peak over some batches only is no peak
         Map<String, Double> runtimeMemory = new TreeMap<>();
         runtimeSaid.forEach((k, v) -> runtimeMemory.put(k, Stats.median(v)));
@@ -251,6 +253,26 @@ public final class PeerRunner implements BenchmarkRunner {
             toPeer.flush();
         } catch (IOException gone) {
             // it exited: the end of its stdout (or its error line) is the failure to report
+        }
+    }
+
+    /**
+     * concur's own CPU time (every thread of this process: the sampler, the line reader, the
+     * watchdog) from a start, for {@link ForkInfo.MeasurerCpu}.
+     */
+    private record HostCpu(long cpuNanos, long wallNanos) {
+        private static final com.sun.management.OperatingSystemMXBean OS =
+                (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+
+        static HostCpu now() {
+            return new HostCpu(OS.getProcessCpuTime(), System.nanoTime());
+        }
+
+        /** The CPU and wall time from this start to now; {@code null} where the JVM cannot read its CPU time. */
+        ForkInfo.MeasurerCpu since() {
+            long cpu = OS.getProcessCpuTime();
+            if (cpuNanos < 0 || cpu < 0) return null;
+            return new ForkInfo.MeasurerCpu((cpu - cpuNanos) / 1e9, (System.nanoTime() - wallNanos) / 1e9);
         }
     }
 

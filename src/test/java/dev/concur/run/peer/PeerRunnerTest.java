@@ -173,4 +173,31 @@ class PeerRunnerTest {
         Benchmark node = Benchmark.resolve("node-eventloop", "io", IO, 200, null, 2, FAST, 30_000_000_000L, null, null, null);
         assertEquals("node not found on PATH: apt-get install nodejs", r.whyUnavailable(node));
     }
+
+    @Test
+    void theRuntimeSettingsOfTheHelloAndTheMeasurersOwnCpuAreRecorded() throws Exception {
+        Path dir = Files.createDirectories(home.resolve("src/peers/python"));
+        PeerRunner r = fake(batches(10, reference()));
+        Files.writeString(dir.resolve("concur_peer.py"), Files.readString(dir.resolve("concur_peer.py")).replace(
+                "cores=2)", "cores=2, settings={'GOGC': '100', 'GOMAXPROCS': 2})"));
+        RunOutcome o = run(r, 20_000);
+        assertNull(o.failure(), o.failure());
+        var fork = o.forks().get(0).fork();
+        assertEquals(Map.of("GOGC", "100", "GOMAXPROCS", "2"), fork.settings());
+        assertNull(fork.gc(), "a peer program has no JVM collector");
+        var m = fork.measurer();
+        assertTrue(m != null && m.wallSeconds() > 0 && m.cpuSeconds() >= 0, String.valueOf(m));
+        assertTrue(m.cpuSeconds() < m.wallSeconds() * Runtime.getRuntime().availableProcessors() + 1,
+                "no more CPU than the host's cores could give in that time: " + m);
+    }
+
+    @Test
+    void settingsThatAreNotAnObjectAreAProtocolError() throws Exception {
+        Path dir = Files.createDirectories(home.resolve("src/peers/python"));
+        PeerRunner r = fake(batches(10, reference()));
+        Files.writeString(dir.resolve("concur_peer.py"), Files.readString(dir.resolve("concur_peer.py")).replace(
+                "cores=2)", "cores=2, settings=[1, 2])"));
+        RunOutcome o = run(r, 20_000);
+        assertTrue(String.valueOf(o.failure()).contains("'settings' is not an object"), o.failure());
+    }
 }
