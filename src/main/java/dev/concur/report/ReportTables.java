@@ -154,6 +154,7 @@ public final class ReportTables {
             case "file" -> m.get("workload.file", tasks);
             case "pipeline" -> m.get("workload.pipeline", tasks, work);
             case "race" -> m.get("workload.race", tasks, work);
+            case "race-await" -> m.get("workload.raceAwait", tasks, work);
             default -> m.get("workload.other", tasks);
         };
         return m.get("workload.title", t.workload(), what);

@@ -44,7 +44,7 @@ class EventLoopTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"io", "cpu", "mixed", "http", "file", "pipeline"})
+    @ValueSource(strings = {"io", "cpu", "mixed", "http", "file", "pipeline", "race", "race-await"})
     void everyStageRunsOnTheLoopThread(String workload) throws Exception {
         Set<Thread> threads = ConcurrentHashMap.newKeySet();
         var prepared = WorkloadRegistry.get(workload).open(new WorkloadParams(200, 3_000_000, 5_000));
