@@ -55,13 +55,15 @@ func timed(p *params, phase string, it int) time.Duration {
 	if phase == "measure" {
 		emit("t", "begin", "it", it)
 	}
+	probe := probeFor(phase)
 	start := time.Now()
 	count, sum, err := runBatch(p)
 	took := time.Since(start)
 	if err != nil {
 		fail(err)
 	}
-	emit("t", "batch", "phase", phase, "it", it, "ns", took.Nanoseconds(), "count", count, "sum", sum)
+	emit(append([]interface{}{"t", "batch", "phase", phase, "it", it, "ns", took.Nanoseconds(), "count", count, "sum", sum},
+		batchExtras(probe)...)...)
 	return took
 }
 
@@ -141,7 +143,7 @@ func main() {
 	p.warmupIteration = time.Duration(warmupIterMs) * time.Millisecond
 
 	emit("t", "hello", "runtime", runtime.Version(), "pid", os.Getpid(), "cores", runtime.GOMAXPROCS(0))
-	if p.workload != "io" && p.workload != "cpu" && p.workload != "mixed" && p.workload != "pipeline" {
+	if p.workload != "io" && p.workload != "cpu" && p.workload != "mixed" && p.workload != "pipeline" && !isRace(p.workload) {
 		fail(fmt.Errorf("no %s workload in the Go peer", p.workload))
 	}
 	warmUp(p)

@@ -143,6 +143,9 @@ func runBatch(p *params) (uint64, uint32, error) {
 	case "io", "cpu", "mixed":
 		runTasks(p, p.tasks, func(i int) uint32 { return staged(p, i) }, &b)
 		return b.count.Load(), b.sum.Load(), nil
+	case "race", "race-await":
+		lastRace = raceBatch(p, &b)
+		return b.count.Load(), b.sum.Load(), nil
 	case "pipeline":
 		n, task, check := pipelineTasks(p)
 		runTasks(p, n, task, &b)

@@ -44,6 +44,8 @@ public final class PeerRunner implements BenchmarkRunner {
     private final String setsid;
     private final String hostCpus = dev.concur.fork.ForkProbe.cpusAllowedList();
     private final Map<String, Reference> references = new ConcurrentHashMap<>();
+    /** Updates each shared counter gets per batch, for workloads with counters (the races); absent otherwise. */
+    private final Map<String, Long> raceUpdates = new ConcurrentHashMap<>();
 
     public PeerRunner(Map<String, String> env) {
         this.locator = new PeerLocator(PeerLocator.home(env), env);
@@ -72,6 +74,7 @@ public final class PeerRunner implements BenchmarkRunner {
         if (r != null) return r;
         try (Workload.Prepared p = b.workload().open(b.params())) {
             r = Reference.of(p.tasks());
+            if (p.counters() != null) raceUpdates.put(key, p.counters().read().expected());
         }
         references.put(key, r);
         return r;
@@ -144,6 +147,9 @@ public final class PeerRunner implements BenchmarkRunner {
         String mismatch = null, failure = null;
         boolean done = false;
         List<Double> rssPerTask = new ArrayList<>();
+        Long updates = raceUpdates.get(b.workloadName() + " " + b.params());
+        RaceTally race = new RaceTally();
+        org.HdrHistogram.Histogram lag = dev.concur.result.Histograms.create();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(proc.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             int n = 0;
@@ -170,11 +176,17 @@ public final class PeerRunner implements BenchmarkRunner {
                     case PeerProtocol.Begin begin -> sampler.begin();
                     case PeerProtocol.BatchDone d -> {
                         checked++;
-                        if (d.count() == ref.tasks() && d.sum() == ref.checksum()) {
+                        String shared = RaceTally.check(d.race(), updates);
+                        if (d.count() == ref.tasks() && d.sum() == ref.checksum() && shared == null) {
                             valid++;
                         } else if (mismatch == null) {
-                            mismatch = "batch " + checked + ": " + d.count() + " of " + ref.tasks() + " tasks completed, checksum "
+                            mismatch = shared != null ? "batch " + checked + ": " + shared
+                                    : "batch " + checked + ": " + d.count() + " of " + ref.tasks() + " tasks completed, checksum "
                                     + d.sum() + " (expected " + ref.checksum() + ")";
+                        }
+                        if (d.measured()) {
+                            race.add(d.race());
+                            for (long micros : d.lagMicros()) lag.recordValue(micros * 1_000);
                         }
                         batches.incrementAndGet();
                         longest.accumulateAndGet(d.nanos(), Math::max);
@@ -205,9 +217,10 @@ public final class PeerRunner implements BenchmarkRunner {
         String runtime = hello != null ? hello.runtime() : locator.version(b.peer().runtime());
         ForkInfo info = new ForkInfo(proc.pid(), List.of(command), null, runtime, cores, sampler.cpusAllowed());
         ForkReport report = new ForkReport(info, checked, valid, ref.tasks(), ref.checksum(), mismatch, 0,
-                new ModelUsage(null, sampler.peakThreads(), (int) sampler.peakThreads()), failure, List.of(), null, null, null,
+                new ModelUsage(null, sampler.peakThreads(), (int) sampler.peakThreads()), failure, List.of(), null,
+                dev.concur.result.Histograms.encode(lag), null,
                 warm == null ? 0 : warm.batches(), warm == null ? 0 : warm.nanos(), warm == null ? null : warm.steady(),
-                warm == null ? null : warm.spreadPct(), Stats.median(rssPerTask), null, null, null, java.util.Map.of());
+                warm == null ? null : warm.spreadPct(), Stats.median(rssPerTask), race.race(), null, null, java.util.Map.of());
         if (watchdog.fired()) {
             return RunOutcome.timedOut("timeout: " + watchdog.why() + "; the peer was killed", List.of(report), pinned, null);
         }
@@ -216,8 +229,8 @@ public final class PeerRunner implements BenchmarkRunner {
         }
         if (failure != null) {
             return RunOutcome.failed(failure, List.of(new ForkReport(info, checked, valid, ref.tasks(), ref.checksum(),
-                    mismatch, 0, report.usage(), failure, List.of(), null, null, null, report.warmupBatches(),
-                    report.warmupNanos(), report.steady(), report.spreadPct(), report.rssPerTaskBytes(), null, null, null,
+                    mismatch, 0, report.usage(), failure, List.of(), null, report.loopLag(), null, report.warmupBatches(),
+                    report.warmupNanos(), report.steady(), report.spreadPct(), report.rssPerTaskBytes(), report.race(), null, null,
                     java.util.Map.of())), pinned);
         }
         List<Double> samples = new ArrayList<>();
