@@ -57,6 +57,7 @@ func timed(p *params, phase string, it int) time.Duration {
 	if phase == "measure" {
 		emit("t", "begin", "it", it)
 	}
+	probe := probeFor(phase)
 	start := time.Now()
 	b, err := runBatch(p)
 	took := time.Since(start)
@@ -68,7 +69,7 @@ func timed(p *params, phase string, it int) time.Duration {
 	if b.rt != nil {
 		fields = append(fields, "rt", b.rt)
 	}
-	emit(fields...)
+	emit(append(fields, batchExtras(probe)...)...)
 	return took
 }
 
@@ -160,7 +161,7 @@ func main() {
 		fail(fmt.Errorf("expected the line 'go' on stdin after hello, got %q (%v)", line, err))
 	}
 	switch p.workload {
-	case "io", "cpu", "mixed", "pipeline":
+	case "io", "cpu", "mixed", "pipeline", "race", "race-await":
 	case "hold": // every task waits for all N to start: only a goroutine per task can hold N at once
 		if p.model != "go-goroutine" {
 			fail(fmt.Errorf("%s cannot hold %d tasks at once: hold runs on go-goroutine", p.model, p.tasks))

@@ -185,6 +185,9 @@ func runBatch(p *params) (*batch, error) {
 	case "hold":
 		runTasks(p, p.tasks, holdTask(p, b), b)
 		return b, nil
+	case "race", "race-await":
+		lastRace = raceBatch(p, b)
+		return b, nil
 	case "pipeline":
 		n, task, check := pipelineTasks(p)
 		runTasks(p, n, task, b)

@@ -153,6 +153,51 @@ function pipelineParts(items, work) {
   return [producer, stage(1), stage(2), stage(3), consumer];
 }
 
+// ---- the race workloads and the lag probe --------------------------------------------------------
+// race and race-await: every task adds 1 to two counters --work times. The shared one is read, then
+// written as what was read + 1; the synchronised one is updated in one statement. On one loop only an
+// await lets another task run between the read and the write:
+//   race        read -> write: no await between, so no other task runs there: nothing is lost.
+//   race-await  read -> `await null` -> write: the await ends the task's turn (its rest is queued as a
+//               microtask behind every other task's), so all the tasks read the same value before
+//               any writes: updates are lost. Even an await of a value that is already there yields.
+class RaceCounters {
+  constructor() { this.shared = 0; this.synced = 0; }
+}
+
+async function raceTask(c, work, yieldBetween) {
+  for (let k = 0; k < work; k++) {
+    const seen = c.shared; // read ...
+    c.synced++; //            (the synchronised counter: one statement, nothing runs in between)
+    if (yieldBetween) await null; // ... every other task's queued turn runs now ...
+    c.shared = seen + 1; //   ... write what was read + 1: their updates are lost
+  }
+  return work;
+}
+
+// A 5 ms setTimeout that re-arms itself (fixed delay, as the JVM loop's probe) and records how late
+// each one fired, in microseconds; a loop busy with CPU work serves it late. Runs during measured batches.
+// Microtasks (`await null`) run before any timer: a batch that only awaits settled promises starves it.
+const LAG_PERIOD_MS = 5;
+class LagProbe {
+  constructor() { this.samples = []; this.arm(); }
+  arm() {
+    this.deadline = process.hrtime.bigint() + BigInt(LAG_PERIOD_MS * 1e6);
+    this.timer = setTimeout(() => {
+      const late = Number(process.hrtime.bigint() - this.deadline) / 1e3;
+      this.samples.push(Math.max(0, Math.round(late)));
+      this.arm();
+    }, LAG_PERIOD_MS);
+  }
+  // a timer overdue when the batch ends (a loop blocked to the end never fired it) counts as late as it is by now
+  stop() {
+    clearTimeout(this.timer);
+    const late = Number(process.hrtime.bigint() - this.deadline) / 1e3;
+    if (late > 0) this.samples.push(Math.round(late));
+    return this.samples;
+  }
+}
+
 // ---- the models ---------------------------------------------------------------------------------
 class Runner {
   constructor(a) {
@@ -181,8 +226,26 @@ class Runner {
     return value(i, this.a.work);
   }
 
+  async race(b) {
+    const a = this.a, c = new RaceCounters(), n = a.tasks, work = a.work, yieldBetween = a.workload === 'race-await';
+    let values;
+    if (a.model === 'node-sequential') {
+      values = [];
+      for (let i = 0; i < n; i++) values.push(await raceTask(c, work, yieldBetween));
+    } else if (a.model === 'node-eventloop') {
+      values = await Promise.all(Array.from({ length: n }, () => raceTask(c, work, yieldBetween)));
+    } else {
+      throw new Error(`${a.model} has no ${a.workload} workload (its tasks share no object)`);
+    }
+    values.forEach((v, i) => b.complete(i, v));
+    const expected = n * work;
+    b.race = { updates: expected, lost: expected - c.shared, syncLost: expected - c.synced };
+    return b;
+  }
+
   async batch() {
     const a = this.a, b = new Batch(), n = a.tasks;
+    if (a.workload === 'race' || a.workload === 'race-await') return this.race(b);
     if (a.workload === 'pipeline') {
       if (a.model === 'node-rxjs') {
         (await this.rxPipeline()).forEach((v, i) => b.complete(i, v));
@@ -282,14 +345,15 @@ async function main() {
     // concur reads the idle program's memory now, then says "go" (by hand: echo go | ...)
     const line = await firstLine(process.stdin);
     if (line?.trim() !== 'go') throw new Error(`expected the line 'go' on stdin after hello, got ${JSON.stringify(line)}`);
-    if (!['io', 'cpu', 'mixed', 'pipeline', 'hold'].includes(a.workload)) throw new Error(`no ${a.workload} workload in the Node.js peer`);
+    if (!['io', 'cpu', 'mixed', 'pipeline', 'hold', 'race', 'race-await'].includes(a.workload)) throw new Error(`no ${a.workload} workload in the Node.js peer`);
     runner = new Runner(a);
     const timed = async (phase, it) => {
       if (phase === 'measure') emit({ t: 'begin', it });
+      const probe = phase === 'measure' ? new LagProbe() : null;
       const start = process.hrtime.bigint();
       const b = await runner.batch();
       const ns = Number(process.hrtime.bigint() - start);
-      emit({ t: 'batch', phase, it, ns, count: b.count, sum: b.sum,
+      emit({ t: 'batch', phase, it, ns, count: b.count, sum: b.sum, lag: probe?.stop(), race: b.race,
         ...(b.peak === null ? {} : { alive: b.peak }), ...(b.rt === null ? {} : { rt: b.rt }) });
       return ns;
     };

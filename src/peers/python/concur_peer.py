@@ -231,6 +231,81 @@ async def pipeline_asyncio(items, work, b):
     return await asyncio.gather(*(counted_async(b, p) for p in parts))
 
 
+# ---- the race workloads and the lag probe ------------------------------------------------------
+#
+# race and race-await: every task adds 1 to two counters --work times. The shared one is read, then
+# written as what was read + 1, with no lock; the synchronised one is updated in one step that no
+# other task can enter (under threads a threading.Lock; on the loop a statement with no await in it).
+#   race        read -> the synchronised step -> write. asyncio cannot switch tasks there (no await):
+#               it loses nothing. Threads can: the step is a call (CPython checks for a thread switch
+#               at calls and backward jumps) and a contended lock hands the GIL over. A bare `x += 1`
+#               is not used: on CPython 3.11 it lost no update in 8 threads x 1,000,000 here, since
+#               3.10 checks for a switch only at calls and backward jumps, never inside `x += 1`
+#               (an implementation detail, not a guarantee the language gives).
+#   race-await  read -> the synchronised step -> a yield -> write: `await asyncio.sleep(0)` on the
+#               loop (the classic asyncio bug: every other task runs before the write), `os.sched_yield()`
+#               in a thread (it gives the GIL and the CPU away, as Java's Thread.yield(); `time.sleep(0)`
+#               would too, but it is a 50 us timer sleep on Linux, 50x slower).
+
+class RaceCounters:
+    def __init__(self):
+        self.shared, self.synced, self.lock = 0, 0, threading.Lock()
+
+    def step(self):
+        with self.lock:
+            self.synced += 1
+
+
+def race_blocking(c, work, yield_between):
+    for _ in range(work):
+        seen = c.shared       # read ...
+        c.step()              # (the synchronised counter)
+        if yield_between:
+            os.sched_yield()  # ... give the GIL and the CPU away ...
+        c.shared = seen + 1   # ... write what was read + 1
+    return work
+
+
+async def race_async(c, work, yield_between):
+    for _ in range(work):
+        seen = c.shared       # read ...
+        c.synced += 1         # (the synchronised counter: no await inside, so no other task runs here)
+        if yield_between:
+            await asyncio.sleep(0)  # ... every other ready task runs now ...
+        c.shared = seen + 1   # ... write what was read + 1: their updates are lost
+    return work
+
+
+LAG_PERIOD = 0.005
+
+
+class LagProbe:
+    """A 5 ms timer on the loop that re-arms itself (fixed delay, as the JVM loop's probe); records
+    how late each one fired, in microseconds. A loop busy with CPU work serves it late."""
+
+    def __init__(self, loop):
+        self.loop, self.samples, self.handle, self.deadline = loop, [], None, 0.0
+
+    def start(self):
+        self.deadline = self.loop.time() + LAG_PERIOD
+        self.handle = self.loop.call_at(self.deadline, self.fire)
+
+    def fire(self):
+        now = self.loop.time()
+        self.samples.append(max(0, round((now - self.deadline) * 1e6)))
+        self.deadline = now + LAG_PERIOD
+        self.handle = self.loop.call_at(self.deadline, self.fire)
+
+    def stop(self):
+        """The samples; a timer overdue when the batch ends (the loop never got to it) counts as late as it is by now."""
+        if self.handle is not None:
+            self.handle.cancel()
+        late = self.loop.time() - self.deadline
+        if late > 0:
+            self.samples.append(round(late * 1e6))
+        return self.samples
+
+
 # ---- the models ---------------------------------------------------------------------------------
 
 class Runner:
@@ -264,6 +339,8 @@ class Runner:
     def batch(self):
         """One batch: its count, checksum and tasks alive."""
         a, b = self.a, Batch()
+        if a.workload in ("race", "race-await"):
+            return self.race(b)
         if a.workload == "pipeline":
             values = self.pipeline(b)
             for i, v in enumerate(values):
@@ -279,7 +356,7 @@ class Runner:
         elif m == "python-asyncio":
             async def main():
                 return await asyncio.gather(*(staged_async(i, lat, work, b) for i in range(n)))
-            for i, v in enumerate(self.loop.run_until_complete(main())):
+            for i, v in enumerate(self.loop.run_until_complete(self.probed(main()))):
                 b.complete(i, v)
         elif m == "python-threading":
             futures = [self.pool.submit(b.counted, staged, i, lat, work) for i in range(n)]
@@ -328,7 +405,7 @@ class Runner:
     def pipeline(self, b):
         a, m = self.a, self.a.model
         if m == "python-asyncio":
-            return self.loop.run_until_complete(pipeline_asyncio(a.tasks, a.work, b))
+            return self.loop.run_until_complete(self.probed(pipeline_asyncio(a.tasks, a.work, b)))
         if m == "python-threading":
             def parts(fs):
                 futures = [self.pool.submit(b.counted, f) for f in fs]
@@ -337,6 +414,41 @@ class Runner:
         if m == "python-twisted":
             return self.reactor.pipeline(a.tasks, a.work, b)
         raise RuntimeError(f"{m} has no pipeline")
+
+    measuring = False   # set for measured batches: the lag probe runs only then
+    extras = {}         # what the last batch's line carries beyond count and sum
+
+    async def probed(self, batch):
+        """Runs a batch on the loop; a measured one with the lag probe armed on the loop beside it."""
+        probe = LagProbe(asyncio.get_running_loop()) if self.measuring else None
+        if probe:
+            probe.start()
+        try:
+            return await batch
+        finally:
+            if probe:
+                self.extras["lag"] = probe.stop()
+
+    def race(self, b):
+        """One batch of race or race-await; the counts go into the batch's line."""
+        a, m, c = self.a, self.a.model, RaceCounters()
+        n, work, yield_between = a.tasks, a.work, a.workload == "race-await"
+        if m == "python-sequential":
+            values = [race_blocking(c, work, yield_between) for _ in range(n)]
+        elif m == "python-asyncio":
+            async def main():
+                return await asyncio.gather(*(race_async(c, work, yield_between) for _ in range(n)))
+            values = self.loop.run_until_complete(self.probed(main()))
+        elif m == "python-threading":
+            futures = [self.pool.submit(race_blocking, c, work, yield_between) for _ in range(n)]
+            values = [f.result() for f in futures]
+        else:
+            raise RuntimeError(f"{m} has no {a.workload} workload (its tasks share no memory)")
+        for i, v in enumerate(values):
+            b.complete(i, v)
+        expected = n * work
+        self.extras["race"] = {"updates": expected, "lost": expected - c.shared, "syncLost": expected - c.synced}
+        return b
 
     def close(self):
         if self.a.model == "python-joblib":
@@ -523,20 +635,21 @@ def main():
         line = sys.stdin.readline()
         if line.strip() != "go":
             raise RuntimeError(f"expected the line 'go' on stdin after hello, got {line!r}")
-        if a.workload not in ("io", "cpu", "mixed", "pipeline", "hold"):
+        if a.workload not in ("io", "cpu", "mixed", "pipeline", "hold", "race", "race-await"):
             raise RuntimeError(f"no {a.workload} workload in the Python peer")
         runner = Runner(a)
 
         def timed(phase, it):
             if phase == "measure":
                 emit(t="begin", it=it)
+            runner.measuring, runner.extras = phase == "measure", {}
             start = time.perf_counter_ns()
             b = runner.batch()
             took = time.perf_counter_ns() - start
             extra = {} if b.peak is None else {"alive": b.peak}
             if b.rt is not None:
                 extra["rt"] = b.rt
-            emit(t="batch", phase=phase, it=it, ns=took, count=b.count, sum=b.sum, **extra)
+            emit(t="batch", phase=phase, it=it, ns=took, count=b.count, sum=b.sum, **extra, **runner.extras)
             return took
 
         if a.warmup == "auto":

@@ -21,8 +21,8 @@ import dev.concur.result.ForkInfo;
  * @param leftoverThreads  names of the model's threads still alive after its teardown
  * @param taskLatency      HdrHistogram (compressed, base64) of each task's completion time since its
  *                         batch started, measured iterations only; {@code null} if none
- * @param loopLag          HdrHistogram of the event loop's lag probe, measured iterations only;
- *                         {@code null} for other models
+ * @param loopLag          HdrHistogram of the event loop's lag probe, measured iterations only (a peer's
+ *                         probe too: Go, Node, asyncio); {@code null} for other models
  * @param bytesPerTask     median over measured batches of (peak heap used during the batch − heap
  *                         used at its start) / tasks; {@code null} if not sampled
  * @param warmupBatches    batches run by the adaptive warm-up before JMH measured (0 when the warm-up
@@ -33,7 +33,8 @@ import dev.concur.result.ForkInfo;
  * @param spreadPct        the last warm-up window's spread around its median, per cent; {@code null} if unknown
  * @param rssPerTaskBytes  median over measured batches of (peak resident memory of the process − at the
  *                         batch's start) / tasks; {@code null} if not sampled
- * @param race             the race workload's lost updates over measured batches; {@code null} for other workloads
+ * @param race             the race workloads' lost updates over measured batches (a peer's too); {@code null} for
+ *                         other workloads
  * @param trace            the traced batch ({@code --trace}), run after measuring; {@code null} when not asked
  * @param peakAlive        most tasks alive at once (started, not finished) in a measured batch: of each
  *                         measured batch's peak, the smallest (every batch whose memory counts must have

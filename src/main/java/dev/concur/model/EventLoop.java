@@ -106,6 +106,19 @@ public final class EventLoop implements dev.concur.workload.AsyncContext, AutoCl
         });
     }
 
+    /**
+     * Returns once the loop has ended its current turn and fired the timers then due (so a lag probe
+     * that a blocked turn made late has recorded its sample), or after {@code timeoutMillis}.
+     */
+    public void settle(long timeoutMillis) throws InterruptedException {
+        try {
+            CompletableFuture.runAsync(() -> { }, this).get(timeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException
+                 | java.util.concurrent.RejectedExecutionException e) {
+            // a closed, dead or stuck loop: there is nothing to wait for
+        }
+    }
+
     /** A future completed on the loop thread at its next turn (lets other callbacks run first). */
     @Override
     public CompletableFuture<Void> yieldNow() {

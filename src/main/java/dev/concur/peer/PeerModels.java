@@ -73,6 +73,24 @@ public final class PeerModels {
                 List.of(), "npm ci --prefix src/peers/node"));
     }
 
+    /**
+     * The race workloads run where the tasks share one process's memory: Go's models, Python's
+     * sequential, asyncio and threading, and Node's main loop. Process pools share no counter, and
+     * node-workers' threads share no JavaScript object.
+     */
+    private static final Set<String> RACES = Set.of("race", "race-await");
+
+    static {
+        for (String m : List.of("go-sequential", "go-goroutine", "go-pool", "python-sequential", "python-asyncio",
+                "python-threading", "node-sequential", "node-eventloop")) {
+            PeerModel p = BY_NAME.get(m);
+            Set<String> w = new java.util.HashSet<>(p.workloads());
+            w.addAll(RACES);
+            add(new PeerModel(p.name(), p.runtime(), p.description(), p.caps(), Set.copyOf(w), p.requirements(),
+                    p.services(), p.install()));
+        }
+    }
+
     private PeerModels() {}
 
     private static void add(PeerModel m) {

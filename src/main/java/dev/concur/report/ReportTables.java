@@ -155,6 +155,7 @@ public final class ReportTables {
             case "pipeline" -> m.get("workload.pipeline", tasks, work);
             case "race" -> m.get("workload.race", tasks, work);
             case "hold" -> m.get("workload.hold", tasks, latency);
+            case "race-await" -> m.get("workload.raceAwait", tasks, work);
             default -> m.get("workload.other", tasks);
         };
         return m.get("workload.title", t.workload(), what);

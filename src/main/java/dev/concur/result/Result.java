@@ -29,7 +29,7 @@ import java.util.List;
  *                             e.g. threads still running after the model's teardown
  * @param threadDump           for a {@code timeout}: the file with the forks' thread dump
  * @param taskLatency          each task's completion time since its batch started (measured batches)
- * @param loopLag              for {@code eventloop}: how late its 5 ms probe timer fired (measured batches)
+ * @param loopLag              for {@code eventloop} and the peers with a probe: how late its 5 ms probe timer fired (measured batches)
  * @param warmup               how the forks warmed up, and whether they reached steady state
  * @param rssPerTaskBytes      (peak resident memory of the measured process(es) during a batch − the idle
  *                             process's, read once before any batch)

@@ -28,7 +28,8 @@ public final class WorkloadRegistry {
         OPT_IN.put("http", new HttpWorkload());
         OPT_IN.put("file", new FileWorkload());
         OPT_IN.put("pipeline", new PipelineWorkload());
-        OPT_IN.put("race", new RaceWorkload());
+        OPT_IN.put(RaceWorkload.RACE, new RaceWorkload());
+        OPT_IN.put(RaceWorkload.RACE_AWAIT, new RaceWorkload(true));
         OPT_IN.put("hold", new HoldWorkload());
     }
 

@@ -44,7 +44,7 @@ class EventLoopTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"io", "cpu", "mixed", "http", "file", "pipeline"})
+    @ValueSource(strings = {"io", "cpu", "mixed", "http", "file", "pipeline", "race", "race-await"})
     void everyStageRunsOnTheLoopThread(String workload) throws Exception {
         Set<Thread> threads = ConcurrentHashMap.newKeySet();
         var prepared = WorkloadRegistry.get(workload).open(new WorkloadParams(200, 3_000_000, 5_000));
@@ -63,6 +63,25 @@ class EventLoopTest {
         } finally {
             model.close();
             prepared.close();
+        }
+    }
+
+    /**
+     * A callback that blocks the loop for 50 ms makes the 5 ms probe at least 45 ms late; the sample is
+     * recorded on the loop's next turn, and settle() returns only after it (the fork calls it before
+     * an iteration's histogram is closed, or a batch that blocked the loop to its end loses its lag).
+     */
+    @Test
+    void settleReturnsAfterALateProbeRecordedItsSample() throws Exception {
+        try (EventLoop loop = new EventLoop("test-loop")) {
+            org.HdrHistogram.Histogram lag = dev.concur.result.Histograms.create();
+            loop.startLagProbe(5_000_000, new java.util.concurrent.atomic.AtomicReference<>(lag));
+            CompletableFuture.runAsync(() -> {
+                long until = System.nanoTime() + 50_000_000;
+                while (System.nanoTime() < until) Thread.onSpinWait(); // CPU work on the loop
+            }, loop).get(5, TimeUnit.SECONDS);
+            loop.settle(5_000);
+            assertTrue(lag.getMaxValue() >= 45_000_000, "the blocked turn's lag, recorded: " + lag.getMaxValue() + " ns");
         }
     }
 

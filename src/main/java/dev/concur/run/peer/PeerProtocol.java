@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The line protocol between concur and a peer program (docs/peers.md): one JSON object per line on
@@ -36,19 +38,36 @@ final class PeerProtocol {
     record Begin(int iteration) implements Event {}
 
     /**
-     * A batch finished: its phase ({@code warmup} or {@code measure}), time and what it returned.
+     * A batch finished: its phase ({@code warmup} or {@code measure}), time and what it returned;
+     * {@code race}, for the race workloads, what its shared counters lost ({@code null} otherwise);
+     * {@code lagMicros}, where the peer runs a lag probe, how late each of its 5 ms timers fired during
+     * the batch, in microseconds (empty otherwise).
      *
      * @param alive   the most tasks alive at once in it (started, not finished); {@code null} when the peer
      *                does not count them (tasks in other processes)
      * @param runtime what the runtime said of itself when all its tasks were alive (hold's gate), by name
      *                ({@link #RUNTIME_NAMES}); empty when it said nothing
      */
-    record BatchDone(boolean measured, int iteration, long nanos, long count, long sum, Long alive,
-                     Map<String, Long> runtime) implements Event {
+    record BatchDone(boolean measured, int iteration, long nanos, long count, long sum, RaceCount race,
+                     List<Long> lagMicros, Long alive, Map<String, Long> runtime) implements Event {
         BatchDone {
+            lagMicros = List.copyOf(lagMicros);
             runtime = Map.copyOf(runtime);
         }
+
+        BatchDone(boolean measured, int iteration, long nanos, long count, long sum) {
+            this(measured, iteration, nanos, count, sum, null, List.of(), null, Map.of());
+        }
     }
+
+    /**
+     * A race batch's counters: {@code updates} made to each, and how many of them the unsynchronised
+     * ({@code lost}) and the synchronised ({@code syncLost}) counter lost.
+     */
+    record RaceCount(long updates, long lost, long syncLost) {}
+
+    /** The largest lag a peer may report, in microseconds: what a histogram records (one hour). */
+    static final long MAX_LAG_MICROS = dev.concur.result.Histograms.MAX_NANOS / 1_000;
 
     /** The adaptive warm-up ended. */
     record WarmupDone(int batches, long nanos, boolean steady, Double spreadPct) implements Event {}
@@ -84,7 +103,7 @@ final class PeerProtocol {
                 case "hello" -> new Hello(text(n, "runtime"), whole(n, "pid", 0), (int) whole(n, "cores", 1), settings(n));
                 case "begin" -> new Begin((int) whole(n, "it", 0));
                 case "batch" -> new BatchDone(phase(n), (int) whole(n, "it", 0), whole(n, "ns", 0), whole(n, "count", 0),
-                        whole(n, "sum", 0), n.has("alive") ? whole(n, "alive", 0) : null, runtime(n));
+                        whole(n, "sum", 0), race(n), lag(n), n.has("alive") ? whole(n, "alive", 0) : null, runtime(n));
                 case "warmup" -> new WarmupDone((int) whole(n, "batches", 0), whole(n, "ns", 0), bool(n, "steady"),
                         n.path("spread").isNumber() ? n.get("spread").doubleValue() : null);
                 case "error" -> new Failure(text(n, "message"));
@@ -141,6 +160,31 @@ final class PeerProtocol {
     private static boolean bool(JsonNode n, String f) {
         if (!n.path(f).isBoolean()) throw new IllegalArgumentException("'" + f + "' is missing or not true/false");
         return n.get(f).booleanValue();
+    }
+
+    /** The optional {@code race} object: {@code {"updates":N,"lost":L,"syncLost":S}}, each lost count at most N. */
+    private static RaceCount race(JsonNode n) {
+        if (!n.has("race")) return null;
+        JsonNode r = n.get("race");
+        if (!r.isObject()) throw new IllegalArgumentException("'race' is not an object");
+        long updates = whole(r, "updates", 0), lost = whole(r, "lost", 0), syncLost = whole(r, "syncLost", 0);
+        if (lost > updates || syncLost > updates) throw new IllegalArgumentException("'race' lost more updates than it made");
+        return new RaceCount(updates, lost, syncLost);
+    }
+
+    /** The optional {@code lag} array: whole microseconds, 0 to {@value #MAX_LAG_MICROS}. */
+    private static List<Long> lag(JsonNode n) {
+        if (!n.has("lag")) return List.of();
+        JsonNode a = n.get("lag");
+        if (!a.isArray()) throw new IllegalArgumentException("'lag' is not an array");
+        List<Long> out = new ArrayList<>(a.size());
+        for (JsonNode v : a) {
+            if (!v.isIntegralNumber() || !v.canConvertToLong() || v.longValue() < 0 || v.longValue() > MAX_LAG_MICROS) {
+                throw new IllegalArgumentException("'lag' holds something other than whole microseconds 0.." + MAX_LAG_MICROS);
+            }
+            out.add(v.longValue());
+        }
+        return List.copyOf(out);
     }
 
     private static boolean phase(JsonNode n) {

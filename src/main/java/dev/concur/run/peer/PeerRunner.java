@@ -45,6 +45,8 @@ public final class PeerRunner implements BenchmarkRunner {
     private final String setsid;
     private final String hostCpus = dev.concur.fork.ForkProbe.cpusAllowedList();
     private final Map<String, Reference> references = new ConcurrentHashMap<>();
+    /** Updates each shared counter gets per batch, for workloads with counters (the races); absent otherwise. */
+    private final Map<String, Long> raceUpdates = new ConcurrentHashMap<>();
 
     public PeerRunner(Map<String, String> env) {
         this.locator = new PeerLocator(PeerLocator.home(env), env);
@@ -73,6 +75,7 @@ public final class PeerRunner implements BenchmarkRunner {
         if (r != null) return r;
         try (Workload.Prepared p = b.workload().open(b.params())) {
             r = Reference.of(p.tasks());
+            if (p.counters() != null) raceUpdates.put(key, p.counters().read().expected());
         }
         references.put(key, r);
         return r;
@@ -149,6 +152,9 @@ public final class PeerRunner implements BenchmarkRunner {
         Long peakAlive = null;
         boolean aliveCounted = true;
         Map<String, List<Double>> runtimeSaid = new TreeMap<>();
+        Long updates = raceUpdates.get(b.workloadName() + " " + b.params());
+        RaceTally race = new RaceTally();
+        org.HdrHistogram.Histogram lag = dev.concur.result.Histograms.create();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(proc.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             int n = 0;
@@ -176,11 +182,17 @@ public final class PeerRunner implements BenchmarkRunner {
                     case PeerProtocol.Begin begin -> sampler.begin();
                     case PeerProtocol.BatchDone d -> {
                         checked++;
-                        if (d.count() == ref.tasks() && d.sum() == ref.checksum()) {
+                        String shared = RaceTally.check(d.race(), updates);
+                        if (d.count() == ref.tasks() && d.sum() == ref.checksum() && shared == null) {
                             valid++;
                         } else if (mismatch == null) {
-                            mismatch = "batch " + checked + ": " + d.count() + " of " + ref.tasks() + " tasks completed, checksum "
+                            mismatch = shared != null ? "batch " + checked + ": " + shared
+                                    : "batch " + checked + ": " + d.count() + " of " + ref.tasks() + " tasks completed, checksum "
                                     + d.sum() + " (expected " + ref.checksum() + ")";
+                        }
+                        if (d.measured()) {
+                            race.add(d.race());
+                            for (long micros : d.lagMicros()) lag.recordValue(micros * 1_000);
                         }
                         batches.incrementAndGet();
                         longest.accumulateAndGet(d.nanos(), Math::max);
@@ -221,9 +233,10 @@ public final class PeerRunner implements BenchmarkRunner {
         Map<String, Double> runtimeMemory = new TreeMap<>();
         runtimeSaid.forEach((k, v) -> runtimeMemory.put(k, Stats.median(v)));
         ForkReport report = new ForkReport(info, checked, valid, ref.tasks(), ref.checksum(), mismatch, 0,
-                new ModelUsage(null, sampler.peakThreads(), (int) sampler.peakThreads()), failure, List.of(), null, null, null,
+                new ModelUsage(null, sampler.peakThreads(), (int) sampler.peakThreads()), failure, List.of(), null,
+                dev.concur.result.Histograms.encode(lag), null,
                 warm == null ? 0 : warm.batches(), warm == null ? 0 : warm.nanos(), warm == null ? null : warm.steady(),
-                warm == null ? null : warm.spreadPct(), Stats.median(rssPerTask), null, null, alive, Map.copyOf(runtimeMemory));
+                warm == null ? null : warm.spreadPct(), Stats.median(rssPerTask), race.race(), null, alive, Map.copyOf(runtimeMemory));
         if (watchdog.fired()) {
             return RunOutcome.timedOut("timeout: " + watchdog.why() + "; the peer was killed", List.of(report), pinned, null);
         }
@@ -232,8 +245,8 @@ public final class PeerRunner implements BenchmarkRunner {
         }
         if (failure != null) {
             return RunOutcome.failed(failure, List.of(new ForkReport(info, checked, valid, ref.tasks(), ref.checksum(),
-                    mismatch, 0, report.usage(), failure, List.of(), null, null, null, report.warmupBatches(),
-                    report.warmupNanos(), report.steady(), report.spreadPct(), report.rssPerTaskBytes(), null, null,
+                    mismatch, 0, report.usage(), failure, List.of(), null, report.loopLag(), null, report.warmupBatches(),
+                    report.warmupNanos(), report.steady(), report.spreadPct(), report.rssPerTaskBytes(), report.race(), null,
                     report.peakAlive(), report.runtimeMemory())), pinned);
         }
         List<Double> samples = new ArrayList<>();

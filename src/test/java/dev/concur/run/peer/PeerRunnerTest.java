@@ -200,4 +200,53 @@ class PeerRunnerTest {
         RunOutcome o = run(r, 20_000);
         assertTrue(String.valueOf(o.failure()).contains("'settings' is not an object"), o.failure());
     }
+
+    private static final WorkloadParams RACE = new WorkloadParams(10, 0, 100);
+
+    private RunOutcome runRace(PeerRunner r) throws Exception {
+        Benchmark b = Benchmark.resolve("python-asyncio", "race-await", RACE, 200, null, 2, FAST, 30_000_000_000L, null, null, null);
+        return r.run(b, 0, 2, new Watchdog.Deadline(null, 1_000_000, 20_000_000_000L));
+    }
+
+    /** Two measured race batches whose lines carry {@code race} (with these lost counts) and {@code lag} fields. */
+    private static String raceBatches(String lostA, String lostB, String syncLost, boolean withRace) throws Exception {
+        long sum;
+        try (var p = dev.concur.workload.WorkloadRegistry.get("race-await").open(RACE)) {
+            sum = dev.concur.workload.Reference.of(p.tasks()).checksum();
+        }
+        String race = "race={'updates': 1000, 'lost': %s, 'syncLost': " + syncLost + "}, ";
+        return String.join("\n",
+                "for it, lost in enumerate([" + lostA + ", " + lostB + "]):",
+                "    emit(t='begin', it=it)",
+                "    emit(t='batch', phase='measure', it=it, ns=1000000, count=10, sum=" + sum + ", "
+                        + (withRace ? race.formatted("lost") : "") + "lag=[100 * (it + 1), 2000 * (it + 1)])",
+                "emit(t='done')");
+    }
+
+    @Test
+    void aPeersRaceCountsAndLagSamplesBecomeTheForksRaceAndLoopLag() throws Exception {
+        RunOutcome o = runRace(fake(raceBatches("990", "995", "0", true)));
+        assertNull(o.failure(), o.failure());
+        var fork = o.forks().get(0);
+        assertEquals(2, fork.validBatches(), String.valueOf(fork.firstMismatch()));
+        assertEquals(new dev.concur.result.Race(1000, 2, 990, 995, 992.5, 0), fork.race());
+        var lag = dev.concur.result.Histograms.merge(List.of(fork.loopLag()));
+        assertEquals(4, lag.count(), "every sample of both batches, in one histogram");
+        assertEquals(4.0, lag.max(), 0.01, "microseconds became milliseconds: 4,000 us is 4 ms");
+    }
+
+    @Test
+    void aSynchronisedCounterThatLostUpdatesMakesTheBatchInvalid() throws Exception {
+        var fork = runRace(fake(raceBatches("990", "995", "1", true))).forks().get(0);
+        assertEquals(0, fork.validBatches());
+        assertEquals("batch 1: the synchronised counter lost 1 of 1000 updates", fork.firstMismatch());
+    }
+
+    @Test
+    void aRaceBatchThatDoesNotSayWhatItsCountersLostIsInvalid() throws Exception {
+        var fork = runRace(fake(raceBatches("0", "0", "0", false))).forks().get(0);
+        assertEquals(0, fork.validBatches());
+        assertTrue(fork.firstMismatch().contains("no race counts reported"), fork.firstMismatch());
+        assertNull(fork.race());
+    }
 }
