@@ -72,8 +72,8 @@ final class LectureCommand implements Callable<Integer> {
             description = "which questions: 1.1, 1.2, 1.3, 1.4, 1.5, comma-separated, or all (default: all)")
     List<String> questions;
 
-    @Option(names = "--quick", description = "1 fork, 3 warm-up and 10 measured iterations of 100 ms per measurement, 100,000 tasks at most "
-            + "(under 5 minutes on 2 cores); without it, concur's quick profile and 1,000,000 tasks (under 15 minutes)")
+    @Option(names = "--quick", description = "3 processes per measurement, each 2 warm-up and 5 measured iterations of 100 ms, "
+            + "100,000 tasks at most; without it, 3 processes of concur's quick profile and 1,000,000 tasks")
     boolean quick;
 
     @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "where to write (default: results/lecture-<UTC time>)")
