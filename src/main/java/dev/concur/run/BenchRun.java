@@ -192,7 +192,7 @@ public final class BenchRun {
 
     /**
      * concur's own CPU while a peer runs, per cent of a core, above which the result says so: well
-     * above what measuring costs (2-4 %, mostly the host JVM's own warm-up), well below what
+     * above what measuring costs (3-4 %: the sampler 1-1.7 %, the rest the host JVM's JIT and main thread), well below what
      * walking every process on the machine cost (19-30 %).
      */
     static final double MEASURER_SHARE_PCT = 5;

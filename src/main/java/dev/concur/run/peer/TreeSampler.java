@@ -42,7 +42,8 @@ import java.util.concurrent.locks.LockSupport;
  * {@value #TREE_PERIOD_MILLIS} ms may be missed. Why {@value #RSS_PERIOD_MILLIS} ms and not 5: on a
  * virtual machine a timed wake-up alone costs a thread about 75 µs of CPU (measured on the 2-core
  * machine this was written on), so 200 wake-ups a second are 1.5 % of a core before anything is
- * read; a batch's peak (tasks alive, waiting) lasts far longer than 10 ms.
+ * read; a batch's peak (tasks alive, waiting) lasts far longer than 10 ms. Measured there with a
+ * 22 s Go peer: this thread 1-1.7 % of a core, against 18-20 % for the sampler it replaced.
  */
 final class TreeSampler {
     static final long RSS_PERIOD_MILLIS = 10;
