@@ -153,7 +153,7 @@ public final class Deck {
             th:first-child,td:first-child{text-align:left}thead th{border-bottom:3px solid #111}
             .caveats{font-size:16px;color:#444;margin:0;padding-left:20px}.cmd{font-family:'DejaVu Sans Mono',monospace;font-size:14px;color:#555;margin-top:auto}
             .chart{flex:1;min-height:0;text-align:center}.chart img{max-width:100%;max-height:100%}
-            .title p{font-size:26px;line-height:1.4}.muted{color:#555}
+            .title p{font-size:26px;line-height:1.4}.title p.muted{font-size:17px;line-height:1.35}.muted{color:#555}
             """;
 
     /** The self-contained HTML deck. Timelines are PNG data URIs (XChart, 1280×720). */
@@ -221,7 +221,7 @@ public final class Deck {
         for (String c : s.commands()) chars += c.length();
         int rows = s.table() == null ? 0 : s.table().rows().size() + 1;
         int load = chars + rows * 90;
-        return load > 2400 ? "dense2" : load > 1600 ? "dense1" : "dense0";
+        return load > 1700 ? "dense2" : load > 1100 ? "dense1" : "dense0";
     }
 
     private static void appendCommands(StringBuilder sb, Slide s) {

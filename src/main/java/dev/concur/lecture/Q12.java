@@ -85,7 +85,7 @@ final class Q12 {
         Integer lt = Evidence.threads(lio);
         Integer pt = Evidence.threads(pio);
         boolean fewer = lt != null && pt != null && lt < pt;
-        String text = t.get("v.iocpu", t.n(n), t.time(lio), lt == null ? "–" : t.n(lt), t.n(pio.params().threads()), t.time(pio),
+        String text = t.get("v.iocpu", t.n(n), t.time(lio), lt == null ? -1 : lt, t.n(pio.params().threads()), t.time(pio),
                 speedup(t, lio, pio), t.time(lcpu), t.time(pcpu), speedup(t, lcpu, pcpu));
         List<String> cav = equal ? List.of() : List.of(t.get("v.iocpu.unequal", t.n(pio.params().threads()), t.n(n)));
         boolean ioHolds = equal && fewer && io != Scaling.SPEEDUP && io != Scaling.UNCLEAR;

@@ -55,11 +55,12 @@ final class Rules {
     static Body missing(Text t, Slide.Table table, List<String> caveats, Pick... picks) {
         Set<String> what = new LinkedHashSet<>();
         for (Pick p : picks) {
-            if (!p.ok()) {
-                String why = p.missing() == null || p.missing().equals(Evidence.NOT_RUN) ? t.get("cell.notrun") : t.messages().note(p.missing());
-                what.add(p.model() + " (" + why + ")");
-            }
+            if (p.ok()) continue;
+            String why = p.missing() == null || p.missing().equals(Evidence.NOT_RUN) ? t.get("cell.notrun") : t.messages().note(p.missing());
+            what.add(p.model() + " (" + why + ")");
         }
+        // every result ran: the rule needed a figure one of them does not carry (a lag probe, task times)
+        if (what.isEmpty()) for (Pick p : picks) what.add(p.model() + " (" + t.get("v.nofigure") + ")");
         List<String> cav = new ArrayList<>(caveats);
         cav.addAll(caveats(t, picks));
         return new Body(table, List.of(), new Verdict(Outcome.UNAVAILABLE, t.get("v.unavailable", String.join("; ", what)), dedupe(cav)));
