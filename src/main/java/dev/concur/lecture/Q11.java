@@ -23,8 +23,12 @@ import java.util.List;
 final class Q11 {
     private Q11() {}
 
-    /** A batch "overlapped" its waits when it took less than this many single waits, in every process. */
-    static final double OVERLAP = 2;
+    /**
+     * A batch "overlapped" its waits when, in every process, it took less than this many single waits:
+     * on average at least N / OVERLAP waits were in flight at once (a runtime's own overhead, e.g.
+     * CPython creating 10,000 tasks, must not read as "does not overlap").
+     */
+    static final double OVERLAP = 10;
     /** OS threads a runtime may use for many tasks and still be "a few": this many per core, plus this many. */
     static final int THREADS_PER_CORE = 2;
     static final int THREADS_EXTRA = 4;
@@ -104,12 +108,13 @@ final class Q11 {
         if ((g != null && g.ok() && g.alive() == null) || (p != null && p.ok() && p.alive() == null)) {
             return missing(t, table, cav, new Pick("alive", null, null, t.get("v.weight.nocount")));
         }
+        String scale = n < 1_000_000 ? " " + t.get("v.weight.nomillions") : "";
         if (gh && ph) {
             String stacks = goAt.standIn() == null && "stackInuse".equals(ownKey(g)) ? " " + t.get("v.weight.stacks", ownBytes(t, g)) : "";
-            return verdict(t, table, Outcome.NUANCED, t.get("v.weight", t.n(n), mem(t, g), mem(t, p)) + stacks, cav, goAt, pyAt);
+            return verdict(t, table, Outcome.NUANCED, t.get("v.weight", t.n(n), mem(t, g), mem(t, p)) + stacks + scale, cav, goAt, pyAt);
         }
         if (gh) {
-            return verdict(t, table, Outcome.SUPPORTED, t.get("v.weight.py", t.n(n), Rules.why(t, p)), cav, goAt, pyAt);
+            return verdict(t, table, Outcome.SUPPORTED, t.get("v.weight.py", t.n(n), Rules.why(t, p)) + scale, cav, goAt, pyAt);
         }
         if (ph) {
             return verdict(t, table, Outcome.CONTRADICTED, t.get("v.weight.go", t.n(n), Rules.why(t, g)), cav, goAt, pyAt);
@@ -198,12 +203,15 @@ final class Q11 {
         Pick[] picks = {g[0], g[1], py[0], py[1]};
         if (gs == Scaling.SPEEDUP && ps == Scaling.NONE) {
             // the reason: a loop without a GIL, measured beside it, does not scale either
+            // the prediction holds, the reason does not: an event loop is one thread by design, GIL or not;
+            // a JVM loop (no GIL) beside it shows that, when it was measured and does not scale either
             if (allOk(l1, l2) && Judge.scaling(l1, l2) == Scaling.NONE) {
                 return verdict(t, table, Outcome.NUANCED, t.get("v.parallel", gx, px, speedup(t, l1, l2)), List.of(), picks);
             }
-            return verdict(t, table, Outcome.SUPPORTED, t.get("v.parallel.yes", gx, px), List.of(), picks);
+            return verdict(t, table, Outcome.NUANCED, t.get("v.parallel.yes", gx, px), List.of(), picks);
         }
-        if (gs == Scaling.NONE || gs == Scaling.SLOWDOWN) {
+        if (gs == Scaling.SLOWDOWN) return Rules.suspect(t, table, t.get("v.slower", "go-goroutine", gx));
+        if (gs == Scaling.NONE) {
             return verdict(t, table, Outcome.CONTRADICTED, t.get("v.parallel.go", gx, px), List.of(), picks);
         }
         if (ps == Scaling.SPEEDUP) return verdict(t, table, Outcome.CONTRADICTED, t.get("v.parallel.py", gx, px), List.of(), picks);
@@ -242,19 +250,23 @@ final class Q11 {
         List<String> cav = List.of(t.get("v.block.caveat"));
         int pb = blocked(py);
         int gb = blocked(go);
-        if (pb == 0 || gb == 0) {
-            // asyncio or Go has no probe here: the JVM's loop can show the mechanism, not judge either runtime
+        if (pb != 0 && gb == 0) {
+            // no probe for Go: the JVM's loop is no stand-in for goroutines (it cannot preempt), so nothing is judged
+            return missing(t, table, cav, new Pick("go-goroutine", go, null, go == null ? null : t.get("v.block.noprobe")));
+        }
+        if (pb == 0) {
+            // no probe for asyncio: the JVM's loop can show the mechanism, not judge asyncio
             int jb = blocked(jvm);
             if (jb == 0) {
                 return missing(t, table, cav, new Pick("python-asyncio", py, null, py == null ? null : py.note()),
                         new Pick("go-goroutine", go, null, go == null ? null : go.note()));
             }
-            Pick stand = new Pick(pb == 0 ? "python-asyncio" : "go-goroutine", jvm, "eventloop", t.get("v.block.noprobe"));
+            Pick stand = new Pick("python-asyncio", jvm, "eventloop", t.get("v.block.noprobe"));
             return verdict(t, table, jb > 0 ? Outcome.SUPPORTED : Outcome.CONTRADICTED,
                     t.get(jb > 0 ? "v.block.jvm" : "v.block.jvm.no", t.ms(jvm.loopLag().p99()), t.ms(taskMs(jvm))), cav, stand);
         }
         String text = t.get("v.block", t.ms(py.loopLag().p99()), t.ms(taskMs(py)), t.ms(go.loopLag().p99()), t.ms(taskMs(go)));
-        if (pb > 0 && gb < 0) return verdict(t, table, Outcome.SUPPORTED, text, cav);
+        if (pb > 0 && gb < 0) return verdict(t, table, Outcome.SUPPORTED, text + " " + t.get("v.block.preempt"), cav);
         return verdict(t, table, Outcome.CONTRADICTED, text + " " + t.get(pb < 0 ? "v.block.py" : "v.block.go"), cav);
     }
 

@@ -40,7 +40,8 @@ final class Q12 {
         String s = speedup(t, a, b);
         return switch (Judge.scaling(a, b)) {
             case NONE -> verdict(t, table, Outcome.SUPPORTED, t.get("v.onethread", s), List.of());
-            case SPEEDUP -> verdict(t, table, Outcome.CONTRADICTED, t.get("v.onethread.no", s), List.of());
+            // the process sped up, not necessarily the loop's thread: not a contradiction of "one thread"
+            case SPEEDUP -> verdict(t, table, Outcome.INCONCLUSIVE, t.get("v.onethread.no", s), List.of());
             case SLOWDOWN -> suspect(t, table, t.get("v.slower", "eventloop", s));
             case UNCLEAR -> verdict(t, table, Outcome.INCONCLUSIVE, t.get("v.onethread.unclear", s), List.of());
         };
@@ -89,7 +90,7 @@ final class Q12 {
                 speedup(t, lio, pio), t.time(lcpu), t.time(pcpu), speedup(t, lcpu, pcpu));
         List<String> cav = equal ? List.of() : List.of(t.get("v.iocpu.unequal", t.n(pio.params().threads()), t.n(n)));
         boolean ioHolds = equal && fewer && io != Scaling.SPEEDUP && io != Scaling.UNCLEAR;
-        boolean ioFails = io == Scaling.SPEEDUP || (lt != null && pt != null && lt >= pt);
+        boolean ioFails = equal && (io == Scaling.SPEEDUP || (lt != null && pt != null && lt >= pt));
         if (ioHolds && cpu == Scaling.SPEEDUP) return verdict(t, table, Outcome.SUPPORTED, text, cav);
         if (ioFails || cpu == Scaling.NONE || cpu == Scaling.SLOWDOWN) {
             return verdict(t, table, Outcome.CONTRADICTED, text + " " + t.get(ioFails ? "v.iocpu.io" : "v.iocpu.cpu"), cav);
@@ -155,11 +156,14 @@ final class Q12 {
         }
         if (loop.race().lostMax() > 0) return suspect(t, table, t.get("v.race.loop", t.n(loop.race().lostMax())));
         long awaitLost = Math.round(loopAwait.race().lostMean());
-        if (lost.isEmpty() || awaitLost == 0) {
+        // with an await between read and write every task reads before any writes: a loop that loses none is a concur bug
+        if (awaitLost == 0) return suspect(t, table, t.get("v.race.noawait"));
+        if (lost.isEmpty()) {
             return verdict(t, table, Outcome.INCONCLUSIVE, t.get("v.race.none", lost.isEmpty() ? "–" : String.join(", ", lost),
                     t.n(awaitLost)), List.of());
         }
-        return verdict(t, table, Outcome.SUPPORTED, t.get("v.race", String.join(", ", lost), t.n(awaitLost),
+        // threads race, as the course says; "cooperative" is safe only between awaits: the claim, corrected
+        return verdict(t, table, Outcome.NUANCED, t.get("v.race", String.join(", ", lost), t.n(awaitLost),
                 t.pct(loopAwait.race().lostPct() / 100)), List.of());
     }
 

@@ -78,7 +78,9 @@ final class Q15 {
         Scaling scpu = Judge.scaling(seqCpu, cpu);
         String text = t.get("v.threading", speedup(t, seqIo, io), speedup(t, seqCpu, cpu));
         List<String> cav = List.of(t.get("v.threading.caveat"));
-        if (sio == Scaling.SPEEDUP && scpu == Scaling.NONE) return verdict(t, table, Outcome.SUPPORTED, text, cav);
+        // threads slower than sequential on CPU (the GIL handed back and forth) is no parallelism either
+        boolean noCpu = scpu == Scaling.NONE || scpu == Scaling.SLOWDOWN;
+        if (sio == Scaling.SPEEDUP && noCpu) return verdict(t, table, Outcome.SUPPORTED, text, cav);
         if (sio == Scaling.NONE || sio == Scaling.SLOWDOWN || scpu == Scaling.SPEEDUP) {
             return verdict(t, table, Outcome.CONTRADICTED, text, cav);
         }
@@ -101,7 +103,7 @@ final class Q15 {
             return missing(t, table, List.of(), e.pick("python-cpu", "python-multiprocessing", "cpu", null),
                     e.pick("python-cpu", "python-sequential", "cpu", null));
         }
-        String text = t.get("v.processes", s.get(0), s.get(1), s.get(2));
+        String text = t.get("v.processes", s.get(0), s.get(1), s.get(2), atOnce(t, mp));
         return switch (Judge.scaling(seq, mp)) {
             case SPEEDUP -> verdict(t, table, Outcome.SUPPORTED, text, List.of());
             case NONE, SLOWDOWN -> verdict(t, table, Outcome.CONTRADICTED, text, List.of());
@@ -122,7 +124,7 @@ final class Q15 {
         int cmp = Judge.compare(mp, c);
         String text = t.get("v.celery", t.n(n), t.time(c), t.time(mp), speedup(t, c, mp))
                 + " " + t.get(cmp < 0 ? "v.celery.slower" : cmp > 0 ? "v.celery.faster" : "v.celery.same",
-                t.ms((c.batchTime().score() - mp.batchTime().score()) / n));
+                t.ms(Math.abs(c.batchTime().score() - mp.batchTime().score()) / n), atOnce(t, c));
         return verdict(t, table, Outcome.ILLUSTRATION, text, List.of());
     }
 }

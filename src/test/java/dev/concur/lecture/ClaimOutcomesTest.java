@@ -103,10 +103,12 @@ class ClaimOutcomesTest {
         // 1.1 io
         add("1.1-io", "both overlapped", SUPPORTED, () -> evidence(exp("io", io("go-goroutine", around(110, 2)),
                 io("python-asyncio", around(180, 2)))));
+        add("1.1-io", "asyncio's own overhead (300 ms for 100 ms waits) still overlapped", SUPPORTED, () -> evidence(exp("io",
+                io("go-goroutine", around(110, 2)), io("python-asyncio", around(300, 2)))));
         add("1.1-io", "asyncio never overlapped", CONTRADICTED, () -> evidence(exp("io", io("go-goroutine", around(110, 2)),
-                io("python-asyncio", around(900, 2)))));
+                io("python-asyncio", around(5000, 2)))));
         add("1.1-io", "some processes overlapped", INCONCLUSIVE, () -> evidence(exp("io", io("go-goroutine", around(110, 2)),
-                io("python-asyncio", 150, 250, 260))));
+                io("python-asyncio", 800, 1200, 1300))));
         // 1.1 threads
         add("1.1-threads", "1 and a few", SUPPORTED, () -> evidence(exp("io", io("go-goroutine", around(110, 2)),
                 io("python-asyncio", around(180, 2)))));
@@ -118,10 +120,12 @@ class ClaimOutcomesTest {
         add("1.1-parallel", "Go parallel, asyncio and the JVM loop not", NUANCED, () -> evidence(exp("cpu-cores",
                 cpu("go-goroutine", 1, around(20, 1)), cpu("go-goroutine", 2, around(10.5, 1)), cpu("eventloop", 1, around(20, 0.5)),
                 cpu("eventloop", 2, around(20.1, 0.5))), py.get()));
-        add("1.1-parallel", "no JVM loop to show the reason", SUPPORTED, () -> evidence(exp("cpu-cores",
+        add("1.1-parallel", "no JVM loop beside it: the reason is still corrected", NUANCED, () -> evidence(exp("cpu-cores",
                 cpu("go-goroutine", 1, around(20, 1)), cpu("go-goroutine", 2, around(10.5, 1))), py.get()));
         add("1.1-parallel", "goroutines did not speed up", CONTRADICTED, () -> evidence(exp("cpu-cores",
                 cpu("go-goroutine", 1, around(20, 0.5)), cpu("go-goroutine", 2, around(20, 0.5))), py.get()));
+        add("1.1-parallel", "goroutines slower on 2 cores: an anomaly", UNAVAILABLE, () -> evidence(exp("cpu-cores",
+                cpu("go-goroutine", 1, around(20, 0.5)), cpu("go-goroutine", 2, around(30, 0.5))), py.get()));
         add("1.1-parallel", "asyncio too noisy", INCONCLUSIVE, () -> evidence(exp("cpu-cores",
                 cpu("go-goroutine", 1, around(20, 1)), cpu("go-goroutine", 2, around(10.5, 1))), exp("cpu-cores-py",
                 cpu("python-asyncio", 1, 700, 800, 900), cpu("python-asyncio", 2, 650, 800, 950))));
@@ -135,6 +139,8 @@ class ClaimOutcomesTest {
         add("1.1-block", "Go waited for its goroutines", CONTRADICTED, () -> evidence(exp("lag-py", lag("python-asyncio", "cpu", 500, 60)),
                 exp("lag-go", lag("go-goroutine", "cpu", 500, 45))));
         add("1.1-block", "only the JVM loop has a probe", ILLUSTRATION, () -> evidence(exp("lag", lag("eventloop", "cpu", 500, 55))));
+        add("1.1-block", "asyncio probed, Go not: no JVM stand-in for goroutines", UNAVAILABLE, () -> evidence(
+                exp("lag-py", lag("python-asyncio", "cpu", 500, 60)), exp("lag", lag("eventloop", "cpu", 500, 55))));
         add("1.1-block", "no probe anywhere", UNAVAILABLE, () -> evidence(exp("lag", r("eventloop", "cpu").cores(1).ok(around(500, 1)))));
         // 1.1 channels: a definition
         Supplier<Map<String, List<Result>>> pipe = () -> exp("pipeline", r("go-goroutine", "pipeline").params(2000, null, 200)
@@ -145,7 +151,7 @@ class ClaimOutcomesTest {
         // 1.2 one thread
         add("1.2-onethread", "no speedup, tightly", SUPPORTED, () -> evidence(exp("cpu-cores", cpu("eventloop", 1, around(20, 0.5)),
                 cpu("eventloop", 2, around(20.1, 0.5)))));
-        add("1.2-onethread", "the loop's process sped up", CONTRADICTED, () -> evidence(exp("cpu-cores",
+        add("1.2-onethread", "the loop's process sped up: not the loop's thread", INCONCLUSIVE, () -> evidence(exp("cpu-cores",
                 cpu("eventloop", 1, around(20, 0.5)), cpu("eventloop", 2, around(12, 0.5)))));
         add("1.2-onethread", "noisy", INCONCLUSIVE, () -> evidence(exp("cpu-cores", cpu("eventloop", 1, 16, 20, 24),
                 cpu("eventloop", 2, 15, 19, 25))));
@@ -177,17 +183,19 @@ class ClaimOutcomesTest {
         add("1.2-cost", "noisy", INCONCLUSIVE, () -> evidence(exp("io", io("platform-per-task", 100, 140, 180),
                 io("virtual", 90, 115, 140))));
         // 1.2 race
-        add("1.2-race", "threads lose, the loop only with an await", SUPPORTED, () -> evidence(exp("race",
+        add("1.2-race", "threads lose, the loop only with an await", NUANCED, () -> evidence(exp("race",
                 race("platform", "race", 5000, 0), race("eventloop", "race", 0, 0), race("eventloop", "race-await", 100_000, 0))));
         add("1.2-race", "no loss this time", INCONCLUSIVE, () -> evidence(exp("race",
                 race("platform", "race", 0, 0), race("eventloop", "race", 0, 0), race("eventloop", "race-await", 100_000, 0))));
+        add("1.2-race", "the loop lost none with an await: a concur bug", UNAVAILABLE, () -> evidence(exp("race",
+                race("platform", "race", 5000, 0), race("eventloop", "race", 0, 0), race("eventloop", "race-await", 0, 0))));
         add("1.2-race", "the atomic counter lost: a concur bug", UNAVAILABLE, () -> evidence(exp("race",
                 race("platform", "race", 5000, 3), race("eventloop", "race", 0, 0), race("eventloop", "race-await", 100_000, 0))));
         add("1.2-race", "the loop lost without an await: a concur bug", UNAVAILABLE, () -> evidence(exp("race",
                 race("platform", "race", 5000, 0), race("eventloop", "race", 7, 0), race("eventloop", "race-await", 100_000, 0))));
         // 1.3
         add("1.3-emitter", "Node overlapped its waits", SUPPORTED, () -> evidence(exp("io", io("node-eventloop", around(120, 2)))));
-        add("1.3-emitter", "Node never did", CONTRADICTED, () -> evidence(exp("io", io("node-eventloop", around(600, 2)))));
+        add("1.3-emitter", "Node never did", CONTRADICTED, () -> evidence(exp("io", io("node-eventloop", around(5000, 2)))));
         add("1.3-rx", "Reactor ran", ILLUSTRATION, () -> evidence(exp("pipeline", r("reactive", "pipeline").params(2000, null, 200)
                 .ok(around(9, 2)))));
         add("1.3-rx", "Reactor missing", UNAVAILABLE, () -> evidence(exp("pipeline")));
@@ -197,7 +205,7 @@ class ClaimOutcomesTest {
         // 1.4
         add("1.4-sequential", "no speedup, tightly", SUPPORTED, () -> evidence(exp("seqpar-cpu", cpu("sequential", 1, around(40, 0.5)),
                 cpu("sequential", 2, around(39.5, 0.5)))));
-        add("1.4-sequential", "sped up beyond the band", CONTRADICTED, () -> evidence(exp("seqpar-cpu",
+        add("1.4-sequential", "sped up beyond the band: the JVM's own threads", NUANCED, () -> evidence(exp("seqpar-cpu",
                 cpu("sequential", 1, around(40, 0.5)), cpu("sequential", 2, around(30, 0.5)))));
         add("1.4-sequential", "1.1x, noisy (printed once as 'changes nothing')", INCONCLUSIVE, () -> evidence(exp("seqpar-cpu",
                 cpu("sequential", 1, 40, 44, 48), cpu("sequential", 2, 36, 40, 44))));
@@ -239,6 +247,8 @@ class ClaimOutcomesTest {
         add("1.5-table", "no sequential baseline", UNAVAILABLE, () -> evidence(exp("python-cpu")));
         add("1.5-threading", "helps waiting, not computing", SUPPORTED, () -> evidence(pyIo.get(), exp("python-cpu",
                 r("python-sequential", "cpu").ok(around(800, 0.5)), r("python-threading", "cpu").ok(around(805, 0.5)))));
+        add("1.5-threading", "threads slower than sequential on CPU", SUPPORTED, () -> evidence(pyIo.get(), exp("python-cpu",
+                r("python-sequential", "cpu").ok(around(800, 0.5)), r("python-threading", "cpu").ok(around(1000, 0.5)))));
         add("1.5-threading", "threads sped up CPU", CONTRADICTED, () -> evidence(pyIo.get(), exp("python-cpu",
                 r("python-sequential", "cpu").ok(around(800, 0.5)), r("python-threading", "cpu").ok(around(420, 0.5)))));
         add("1.5-threading", "noisy CPU", INCONCLUSIVE, () -> evidence(pyIo.get(), exp("python-cpu",
