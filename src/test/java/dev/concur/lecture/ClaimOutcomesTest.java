@@ -134,13 +134,13 @@ class ClaimOutcomesTest {
                 Result.skipped("go-goroutine", "cpu", 2, Fixture.params(40, null, 200), 1, "go not found on PATH"),
                 cpu("virtual", 1, around(20, 1)), cpu("virtual", 2, around(10.5, 1))), py.get()));
         // 1.1 block
-        add("1.1-block", "asyncio blocked, Go preempted", SUPPORTED, () -> evidence(exp("lag-py", lag("python-asyncio", "cpu", 500, 60)),
-                exp("lag-go", lag("go-goroutine", "cpu", 500, 8))));
-        add("1.1-block", "Go waited for its goroutines", CONTRADICTED, () -> evidence(exp("lag-py", lag("python-asyncio", "cpu", 500, 60)),
-                exp("lag-go", lag("go-goroutine", "cpu", 500, 45))));
-        add("1.1-block", "only the JVM loop has a probe", ILLUSTRATION, () -> evidence(exp("lag", lag("eventloop", "cpu", 500, 55))));
+        add("1.1-block", "asyncio blocked for the batch, Go served in between", SUPPORTED, () -> evidence(
+                exp("lag-py", lag("python-asyncio", "cpu", 500, 510)), exp("lag-go", lag("go-goroutine", "cpu", 500, 31))));
+        add("1.1-block", "Go waited for its goroutines", CONTRADICTED, () -> evidence(exp("lag-py", lag("python-asyncio", "cpu", 500, 510)),
+                exp("lag-go", lag("go-goroutine", "cpu", 500, 450))));
+        add("1.1-block", "only the JVM loop has a probe", ILLUSTRATION, () -> evidence(exp("lag", lag("eventloop", "cpu", 500, 550))));
         add("1.1-block", "asyncio probed, Go not: no JVM stand-in for goroutines", UNAVAILABLE, () -> evidence(
-                exp("lag-py", lag("python-asyncio", "cpu", 500, 60)), exp("lag", lag("eventloop", "cpu", 500, 55))));
+                exp("lag-py", lag("python-asyncio", "cpu", 500, 510)), exp("lag", lag("eventloop", "cpu", 500, 550))));
         add("1.1-block", "no probe anywhere", UNAVAILABLE, () -> evidence(exp("lag", r("eventloop", "cpu").cores(1).ok(around(500, 1)))));
         // 1.1 channels: a definition
         Supplier<Map<String, List<Result>>> pipe = () -> exp("pipeline", r("go-goroutine", "pipeline").params(2000, null, 200)
