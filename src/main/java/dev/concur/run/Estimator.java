@@ -12,6 +12,13 @@ import dev.concur.workload.CpuWork;
 public final class Estimator {
     /** Rough cost of starting and joining one platform thread. */
     private static final double PLATFORM_THREAD_START_NANOS = 60_000;
+    /**
+     * What holding one more task at hold's start gate costs a JVM model, beyond its wait: measured as
+     * (batch − latency) / tasks for virtual threads at 100,000 tasks, (3,558 − 1,000) ms / 100,000 ≈ 26 µs
+     * (the heap grows with every parked thread). Without it, 1,000,000 gated virtual threads were
+     * estimated at 1 s and the watchdog killed them at 23 s.
+     */
+    private static final double HOLD_TASK_NANOS = 26_000;
     /** JVM start, JMH set-up and the reference pass, per fork. */
     private static final double FORK_OVERHEAD_NANOS = 1.5e9;
 
@@ -46,6 +53,7 @@ public final class Estimator {
         double work = (double) b.params().work() * b.workload().workPassesPerTask();
         double ideal = Ideal.batchNanos(n, b.params().latencyNanos(), work * nanosPerRound * b.cpuSlowdown(), b.caps());
         if (b.model().equals("platform-per-task")) ideal += n * PLATFORM_THREAD_START_NANOS / b.processors();
+        if (b.peer() == null && b.workloadName().equals("hold")) ideal += n * HOLD_TASK_NANOS;
         if (b.peer() != null) ideal += n * b.peer().runtime().taskOverheadNanos(); // a million coroutines take a while to make
         return ideal / 1e6;
     }
