@@ -82,11 +82,6 @@ final class Rules {
         return true;
     }
 
-    /** A pick for a JVM model (never a stand-in), for {@link #missing}. */
-    static Pick jvm(Evidence e, String exp, String model, String workload, Integer cores) {
-        return e.pick(exp, model, workload, cores);
-    }
-
     /** Stand-in caveats for every pick that used a JVM counterpart. */
     static List<String> caveats(Text t, Pick... picks) {
         Set<String> out = new LinkedHashSet<>();
@@ -131,11 +126,5 @@ final class Rules {
 
     static Slide.Table table(List<String> headers, List<List<String>> rows) {
         return new Slide.Table(headers, rows);
-    }
-
-    static List<String> plus(List<String> a, String... more) {
-        List<String> out = new ArrayList<>(a);
-        out.addAll(List.of(more));
-        return out;
     }
 }
