@@ -276,11 +276,18 @@ final class BenchCommand implements Callable<Integer> {
         if (gc != null) stdout.println("JVM forks' collector: " + gc);
         String peers = ForkSummary.peerSettings(report);
         if (peers != null) stdout.println("peer runtimes: " + peers);
-        double[] own = ForkSummary.measurer(report);
-        if (own != null) {
-            stdout.println(String.format(java.util.Locale.ROOT, "concur's own CPU while peers ran: %.1f%% of a core "
-                    + "(at most %.1f%% for one peer process; %.2f s of CPU in %.1f s)", own[0], own[1], own[2], own[3]));
-        }
+        ForkSummary.Measurer own = ForkSummary.measurer(report);
+        if (own != null) stdout.println(measurerLine(own));
+    }
+
+    /** The summary's line on concur's own CPU while peers ran (docs/methodology.md). */
+    static String measurerLine(ForkSummary.Measurer own) {
+        String life = String.format(java.util.Locale.ROOT, "%.1f%% of a core over the peers' whole runs "
+                + "(%.2f s of CPU in %.1f s, start-up and warm-up included)", own.lifePct(), own.lifeCpu(), own.lifeWall());
+        if (!own.hasBatches()) return "concur's own CPU while peers ran: " + life;
+        return String.format(java.util.Locale.ROOT, "concur's own CPU while peers' measured batches ran: %.1f%% of a core "
+                + "(at most %.1f%% for one peer process; %.2f s of CPU in %.1f s); %s", own.batchPct(), own.batchMaxPct(),
+                own.batchCpu(), own.batchWall(), life);
     }
 
     /** The command line's values, checked; {@code null} where not given. */

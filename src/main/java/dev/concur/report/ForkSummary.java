@@ -51,22 +51,45 @@ public final class ForkSummary {
     }
 
     /**
-     * concur's own CPU while the peers ran, as a share of one core: over all peer processes, and the
-     * highest of one process; {@code null} when no peer recorded it.
+     * concur's own CPU while the peers ran, as a share of one core.
      *
-     * @return {@code {overall %, highest %, CPU seconds, wall seconds}}
+     * @param batchPct    over every peer process's measured batches (what could slow a figure), or NaN
+     *                    where no process recorded it
+     * @param batchMaxPct the highest of one process's measured batches, or NaN
+     * @param batchCpu    CPU seconds in those batches
+     * @param batchWall   wall seconds of those batches
+     * @param lifePct     over the processes' whole lives: spawn, start-up, warm-up and batches
+     * @param lifeCpu     CPU seconds over the whole lives
+     * @param lifeWall    wall seconds of the whole lives
      */
-    public static double[] measurer(Report r) {
-        double cpu = 0, wall = 0, max = 0;
-        boolean any = false;
+    public record Measurer(double batchPct, double batchMaxPct, double batchCpu, double batchWall,
+                           double lifePct, double lifeCpu, double lifeWall) {
+        public boolean hasBatches() {
+            return !Double.isNaN(batchPct);
+        }
+    }
+
+    /** concur's own CPU while the peers ran; {@code null} when no peer recorded it. */
+    public static Measurer measurer(Report r) {
+        double cpu = 0, wall = 0, bCpu = 0, bWall = 0, bMax = 0;
+        boolean any = false, batches = false;
         for (ForkInfo f : forks(r)) {
             ForkInfo.MeasurerCpu m = f.measurer();
             if (m == null || m.sharePct() == null) continue;
             any = true;
             cpu += m.cpuSeconds();
             wall += m.wallSeconds();
-            max = Math.max(max, m.sharePct());
+            Double b = m.batchSharePct();
+            if (b != null) {
+                batches = true;
+                bCpu += m.batchCpuSeconds();
+                bWall += m.batchWallSeconds();
+                bMax = Math.max(bMax, b);
+            }
         }
-        return any && wall > 0 ? new double[] {100 * cpu / wall, max, cpu, wall} : null;
+        if (!any || wall <= 0) return null;
+        return batches && bWall > 0
+                ? new Measurer(100 * bCpu / bWall, bMax, bCpu, bWall, 100 * cpu / wall, cpu, wall)
+                : new Measurer(Double.NaN, Double.NaN, Double.NaN, Double.NaN, 100 * cpu / wall, cpu, wall);
     }
 }

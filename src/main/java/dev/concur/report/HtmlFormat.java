@@ -89,9 +89,13 @@ final class HtmlFormat {
             if (gc != null) dl(sb, m.get("env.gc"), gc);
             String peers = ForkSummary.peerSettings(r);
             if (peers != null) dl(sb, m.get("env.peers"), peers);
-            double[] own = ForkSummary.measurer(r);
-            if (own != null) dl(sb, m.get("env.measurer"), m.get("env.measurer.value", m.number(own[0], 1), m.number(own[1], 1),
-                    m.number(own[2], 2), m.number(own[3], 1)));
+            ForkSummary.Measurer own = ForkSummary.measurer(r);
+            if (own != null && own.hasBatches()) {
+                dl(sb, m.get("env.measurer"), m.get("env.measurer.value", m.number(own.batchPct(), 1),
+                        m.number(own.batchMaxPct(), 1), m.number(own.batchCpu(), 2), m.number(own.batchWall(), 1)));
+            }
+            if (own != null) dl(sb, m.get("env.measurer.life"), m.get("env.measurer.life.value", m.number(own.lifePct(), 1),
+                    m.number(own.lifeCpu(), 2), m.number(own.lifeWall(), 1)));
             sb.append("</dl>\n");
         }
         sb.append("<p class=\"muted\">").append(esc(m.get("report.generated", tables.reports().get(0).concurVersion(),

@@ -35,13 +35,40 @@ public record ForkInfo(long pid, List<String> jvmArgs, String jdkVersion, String
      * peer's memory from /proc, reading the peer's lines, its watchdog. The peer shares the machine's
      * cores with it, so a reader can see how much the measurer took from what it measured.
      *
-     * @param cpuSeconds  the host process's CPU time (user + system, all threads) from the peer's start to its end
-     * @param wallSeconds how long the peer ran
+     * <p>Two windows, because they answer different questions. The whole life (spawn to exit) includes
+     * what concur pays once per process: starting it, loading and compiling the code that reads its
+     * lines, the warm-up. The measured batches (from each {@code begin} line read to its {@code batch}
+     * line read) are what could slow a figure down: that share is the one a result is judged by.
+     *
+     * @param cpuSeconds       the host process's CPU time (user + system, all threads) from the peer's start to its end
+     * @param wallSeconds      how long the peer ran
+     * @param batchCpuSeconds  the host's CPU time while the peer's measured batches ran; {@code null} in reports
+     *                         written before it was recorded, or when no measured batch ran
+     * @param batchWallSeconds how long the peer's measured batches took, as concur saw them
      */
-    public record MeasurerCpu(double cpuSeconds, double wallSeconds) {
+    public record MeasurerCpu(double cpuSeconds, double wallSeconds, Double batchCpuSeconds, Double batchWallSeconds) {
+        public MeasurerCpu(double cpuSeconds, double wallSeconds) {
+            this(cpuSeconds, wallSeconds, null, null);
+        }
+
         /** The host's CPU time as a percentage of one core over the peer's run; {@code null} for a zero-length run. */
         public Double sharePct() {
             return wallSeconds > 0 ? 100 * cpuSeconds / wallSeconds : null;
+        }
+
+        /**
+         * The host's CPU time as a percentage of one core while measured batches ran; {@code null} when not
+         * recorded or no batch time.
+         */
+        public Double batchSharePct() {
+            return batchCpuSeconds != null && batchWallSeconds != null && batchWallSeconds > 0
+                    ? 100 * batchCpuSeconds / batchWallSeconds : null;
+        }
+
+        /** The share a result is judged by: while measured batches ran where recorded, else the whole life. */
+        public Double judgedSharePct() {
+            Double b = batchSharePct();
+            return b != null ? b : sharePct();
         }
     }
 }

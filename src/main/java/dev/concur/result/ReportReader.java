@@ -226,6 +226,8 @@ public final class ReportReader {
                 if (m != null) {
                     c.number(m, "cpuSeconds", fa + ".measurer", true, 0);
                     c.number(m, "wallSeconds", fa + ".measurer", true, 0);
+                    c.number(m, "batchCpuSeconds", fa + ".measurer", false, 0);
+                    c.number(m, "batchWallSeconds", fa + ".measurer", false, 0);
                 }
             }
         }

@@ -192,7 +192,7 @@ public final class BenchRun {
 
     /**
      * concur's own CPU while a peer runs, per cent of a core, above which the result says so: well
-     * above what measuring costs (3-4 %: the sampler 1-1.7 %, the rest the host JVM's JIT and main thread), well below what
+     * above what measuring costs (1-2.5 % of a core while measured batches run: the sampler, the main thread reading lines, the host JVM's JIT), well below what
      * walking every process on the machine cost (19-30 %).
      */
     static final double MEASURER_SHARE_PCT = 5;
@@ -257,11 +257,15 @@ public final class BenchRun {
                     SteadyState.WINDOW));
         }
         for (ForkInfo f : forkInfos) {
-            Double share = f.measurer() == null ? null : f.measurer().sharePct();
+            ForkInfo.MeasurerCpu m = f.measurer();
+            Double share = m == null ? null : m.judgedSharePct();
             if (share != null && share > MEASURER_SHARE_PCT) {
-                warnings.add(String.format(Locale.ROOT, "concur's own process used %.1f%% of a core while %s ran (%.2f s of CPU "
+                boolean batches = m.batchSharePct() != null;
+                warnings.add(String.format(Locale.ROOT, "concur's own process used %.1f%% of a core while %s's %s ran (%.2f s of CPU "
                         + "in %.1f s), more than %.0f%%: it took that from the cores the peer was measured on",
-                        share, b.model(), f.measurer().cpuSeconds(), f.measurer().wallSeconds(), MEASURER_SHARE_PCT));
+                        share, b.model(), batches ? "measured batches" : "process",
+                        batches ? m.batchCpuSeconds() : m.cpuSeconds(), batches ? m.batchWallSeconds() : m.wallSeconds(),
+                        MEASURER_SHARE_PCT));
                 break;
             }
         }

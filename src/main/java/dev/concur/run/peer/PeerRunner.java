@@ -179,7 +179,10 @@ public final class PeerRunner implements BenchmarkRunner {
                         sampler.markIdle();     // and has run no batch: the baseline of RSS per task
                         go(proc);               // the baseline is read: now it may start
                     }
-                    case PeerProtocol.Begin begin -> sampler.begin();
+                    case PeerProtocol.Begin begin -> {
+                        sampler.begin();
+                        host.batchBegins();
+                    }
                     case PeerProtocol.BatchDone d -> {
                         checked++;
                         String shared = RaceTally.check(d.race(), updates);
@@ -208,6 +211,7 @@ public final class PeerRunner implements BenchmarkRunner {
                             }
                             d.runtime().forEach((k, v) -> runtimeSaid.computeIfAbsent(k, x -> new ArrayList<>()).add((double) v));
                             long grown = sampler.end();
+                            host.batchEnds();
                             if (grown >= 0 && b.workload().taskCount(b.params()) == b.params().tasks()) {
                                 rssPerTask.add((double) grown / b.params().tasks());
                             }
@@ -271,21 +275,42 @@ public final class PeerRunner implements BenchmarkRunner {
 
     /**
      * concur's own CPU time (every thread of this process: the sampler, the line reader, the
-     * watchdog) from a start, for {@link ForkInfo.MeasurerCpu}.
+     * watchdog) from a start, and summed over the peer's measured batches, for {@link ForkInfo.MeasurerCpu}.
+     * A batch's window opens when its {@code begin} line is read and closes when its {@code batch} line
+     * is: concur's work at those two moments (the sampler's reads) falls inside it.
      */
-    private record HostCpu(long cpuNanos, long wallNanos) {
+    private static final class HostCpu {
         private static final com.sun.management.OperatingSystemMXBean OS =
                 (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        private final long cpuNanos = OS.getProcessCpuTime();
+        private final long wallNanos = System.nanoTime();
+        private long batchCpu, batchWall, openCpu = -1, openWall;
+        private boolean unreadable = cpuNanos < 0;
 
         static HostCpu now() {
-            return new HostCpu(OS.getProcessCpuTime(), System.nanoTime());
+            return new HostCpu();
+        }
+
+        void batchBegins() {
+            openCpu = OS.getProcessCpuTime();
+            openWall = System.nanoTime();
+        }
+
+        void batchEnds() {
+            if (openCpu < 0) return; // a measured batch line without its begin line: nothing to attribute
+            long cpu = OS.getProcessCpuTime();
+            if (cpu < 0) unreadable = true;
+            batchCpu += cpu - openCpu;
+            batchWall += System.nanoTime() - openWall;
+            openCpu = -1;
         }
 
         /** The CPU and wall time from this start to now; {@code null} where the JVM cannot read its CPU time. */
         ForkInfo.MeasurerCpu since() {
             long cpu = OS.getProcessCpuTime();
-            if (cpuNanos < 0 || cpu < 0) return null;
-            return new ForkInfo.MeasurerCpu((cpu - cpuNanos) / 1e9, (System.nanoTime() - wallNanos) / 1e9);
+            if (unreadable || cpu < 0) return null;
+            return new ForkInfo.MeasurerCpu((cpu - cpuNanos) / 1e9, (System.nanoTime() - wallNanos) / 1e9,
+                    batchWall > 0 ? batchCpu / 1e9 : null, batchWall > 0 ? batchWall / 1e9 : null);
         }
     }
 

@@ -24,35 +24,43 @@ import java.util.concurrent.locks.LockSupport;
  * grew during one measured batch: the same measure concur takes inside JVM forks
  * (docs/methodology.md), taken from outside so that it costs the peer nothing.
  *
- * <p>It must also cost the machine almost nothing: it shares the cores the peer is measured on.
- * Two rates, so that the expensive part runs rarely:
+ * <p>It must also cost the machine almost nothing: it shares the cores the peer is measured on. So
+ * the kernel keeps the peak, not a polling thread:
  * <ul>
- *   <li>while a measured batch runs, every {@value #RSS_PERIOD_MILLIS} ms (and at the batch's start
- *       and end), one small read of {@code /proc/PID/statm} per process already known to be in the
- *       tree, from a file kept open and read again at offset 0: one system call, no path lookup,
- *       nothing allocated;</li>
+ *   <li>at a batch's start, {@code 5} is written to each known process's {@code /proc/PID/clear_refs},
+ *       which resets its peak RSS ({@code VmHWM}) to its RSS now; at the batch's end, each process's
+ *       {@code VmHWM} is read from {@code /proc/PID/status}. The batch's peak is the sum of those
+ *       peaks: exact for a single process (Go, Node.js, asyncio), at most the sum of each worker's own
+ *       peak for a pool (its workers' peaks need not coincide). A spike shorter than any polling
+ *       period is still counted. Nothing wakes up during the batch to read memory;</li>
  *   <li>every {@value #TREE_PERIOD_MILLIS} ms, the tree itself is found again from the peer down, through
  *       {@code /proc/PID/task/TID/children} of each of its threads (a child started mid-batch, a
- *       multiprocessing or dask worker, joins the sum from then on), and the threads are counted
- *       from {@code /proc/PID/task}.</li>
+ *       multiprocessing or dask worker, joins the sum from then on, and its peak covers its whole
+ *       life, all inside the batch), and the threads are counted from {@code /proc/PID/task}. That walk
+ *       reads a file per thread (a 200-thread Python pool: 200 reads), so it runs rarely;</li>
+ *   <li>every {@value #THREADS_PERIOD_MILLIS} ms, the known processes' threads are counted from one
+ *       read each of {@code /proc/PID/stat}, kept open and read again at offset 0.</li>
  * </ul>
- * Never {@link ProcessHandle#descendants()} every 5 ms: it reads the parent of every process on the
- * machine, and cost concur 19–30 % of a core. Where the kernel has no {@code children} files, the
- * tree is found that way, but only every {@value #TREE_PERIOD_MILLIS} ms. A child that lives less than
- * {@value #TREE_PERIOD_MILLIS} ms may be missed. Why {@value #RSS_PERIOD_MILLIS} ms and not 5: on a
- * virtual machine a timed wake-up alone costs a thread about 75 µs of CPU (measured on the 2-core
- * machine this was written on), so 200 wake-ups a second are 1.5 % of a core before anything is
- * read; a batch's peak (tasks alive, waiting) lasts far longer than 10 ms. Measured there with a
- * 22 s Go peer: this thread 1-1.7 % of a core, against 18-20 % for the sampler it replaced.
+ * Where the kernel cannot reset a peak (before Linux 4.0, or {@code clear_refs} not writable), it
+ * falls back to reading each process's {@code statm} every {@value #RSS_PERIOD_MILLIS} ms during a
+ * batch, from a file kept open: on a virtual machine a timed wake-up alone costs a thread about
+ * 75 µs of CPU, so that fallback costs about 1-1.7 % of a core, and can miss a spike shorter than
+ * its period. Never {@link ProcessHandle#descendants()} every few ms: it reads the parent of every
+ * process on the machine, and cost concur 19-30 % of a core. Where the kernel has no {@code children}
+ * files, the tree is found that way, but only every {@value #TREE_PERIOD_MILLIS} ms. A child that lives
+ * less than {@value #TREE_PERIOD_MILLIS} ms may be missed.
  */
 final class TreeSampler {
     static final long RSS_PERIOD_MILLIS = 10;
-    static final long TREE_PERIOD_MILLIS = 100;
-    private static final int STATM_BYTES = 256;                 // 7 numbers: a statm line is well under this
+    static final long TREE_PERIOD_MILLIS = 1000;
+    static final long THREADS_PERIOD_MILLIS = 100;
+    private static final int STATM_BYTES = 1024;                // a statm line (7 numbers) and a stat line (52) are well under this
     private static final long PAGE = 4096;
     private static final Path PROC = Path.of("/proc");
     private final ProcessHandle root;
     private final boolean childrenFiles;
+    /** Whether the kernel keeps and resets each process's peak RSS: then nothing polls during a batch. */
+    private volatile boolean kernelPeaks;
     private volatile boolean stopped;
     private volatile boolean inBatch;
     private volatile long base = -1;
@@ -62,6 +70,8 @@ final class TreeSampler {
     private volatile long[] tree;
     /** An open {@code statm} per known process, read again from offset 0 at each sample: one pread, no path lookup. */
     private final Map<Long, FileChannel> statm = new HashMap<>();
+    /** An open {@code stat} per known process, for its thread count (field 20). */
+    private final Map<Long, FileChannel> stat = new HashMap<>();
     private final ByteBuffer buffer = ByteBuffer.allocate(STATM_BYTES);
     private Thread thread;
 
@@ -74,30 +84,39 @@ final class TreeSampler {
     void start() {
         cpusAllowed = field(root.pid(), "Cpus_allowed_list");
         refreshTree();
+        kernelPeaks = resetPeak(root.pid()) && peakOf(root.pid()) > 0;
         thread = Thread.ofPlatform().daemon(true).name("concur-peer-sampler").start(this::loop);
     }
 
     /**
-     * Reads the RSS every {@value #RSS_PERIOD_MILLIS} ms while a measured batch runs, and only finds
-     * the tree again (every {@value #TREE_PERIOD_MILLIS} ms) between batches: outside a batch no peak
-     * is kept, so there is nothing to read. {@link #begin} wakes it at once.
+     * Finds the tree again every {@value #TREE_PERIOD_MILLIS} ms and counts its threads every
+     * {@value #THREADS_PERIOD_MILLIS} ms (one read of each known process's {@code stat}); where the
+     * kernel keeps no peaks, also reads the RSS every {@value #RSS_PERIOD_MILLIS} ms while a measured
+     * batch runs. {@link #begin} wakes it at once.
      */
     private void loop() {
         long nextTree = System.nanoTime() + TREE_PERIOD_MILLIS * 1_000_000;
+        long nextThreads = System.nanoTime() + THREADS_PERIOD_MILLIS * 1_000_000;
         while (!stopped) {
             long now = System.nanoTime();
             if (now - nextTree >= 0) {
                 refreshTree();
                 nextTree = now + TREE_PERIOD_MILLIS * 1_000_000;
+                nextThreads = now + THREADS_PERIOD_MILLIS * 1_000_000;
+            } else if (now - nextThreads >= 0) {
+                countThreads();
+                nextThreads = now + THREADS_PERIOD_MILLIS * 1_000_000;
             }
-            if (inBatch) sampleRss();
-            long nap = inBatch ? RSS_PERIOD_MILLIS * 1_000_000 : Math.max(0, nextTree - System.nanoTime());
-            LockSupport.parkNanos(this, nap);
+            boolean polling = inBatch && !kernelPeaks;
+            if (polling) sampleRss();
+            long next = Math.min(nextTree, nextThreads) - System.nanoTime();
+            long nap = polling ? Math.min(RSS_PERIOD_MILLIS * 1_000_000, next) : next;
+            LockSupport.parkNanos(this, Math.max(0, nap));
             if (Thread.interrupted()) return;
         }
     }
 
-    /** Finds the tree again, opens {@code statm} of the processes new to it, and counts its threads. */
+    /** Finds the tree again, opens {@code statm} and {@code stat} of the processes new to it, and counts its threads. */
     private synchronized void refreshTree() {
         long[] counted = new long[1];
         long[] pids = childrenFiles ? walk(root.pid(), counted) : descendants();
@@ -106,21 +125,77 @@ final class TreeSampler {
         for (long pid : pids) {
             if (!childrenFiles) threads += threads(pid);
             now.add(pid);
-            if (!statm.containsKey(pid)) {
-                try {
-                    statm.put(pid, FileChannel.open(PROC.resolve(pid + "/statm")));
-                } catch (IOException | RuntimeException gone) {
-                    // exited since the walk
-                }
-            }
+            open(statm, pid, "/statm");
+            open(stat, pid, "/stat");
         }
-        statm.entrySet().removeIf(e -> {
-            if (now.contains(e.getKey())) return false;
-            close(e.getValue());
-            return true;
-        });
+        for (Map<Long, FileChannel> files : List.of(statm, stat)) {
+            files.entrySet().removeIf(e -> {
+                if (now.contains(e.getKey())) return false;
+                close(e.getValue());
+                return true;
+            });
+        }
         if (threads > peakThreads) peakThreads = threads;
         tree = pids;
+    }
+
+    private static void open(Map<Long, FileChannel> files, long pid, String name) {
+        if (files.containsKey(pid)) return;
+        try {
+            files.put(pid, FileChannel.open(PROC.resolve(pid + name)));
+        } catch (IOException | RuntimeException gone) {
+            // exited since the walk
+        }
+    }
+
+    /** The threads of the processes known to be in the tree now: field 20 of each one's {@code stat}. */
+    private synchronized void countThreads() {
+        long threads = 0;
+        for (FileChannel c : stat.values()) {
+            try {
+                buffer.clear();
+                int n = c.read(buffer, 0);
+                if (n > 0) threads += threadsField(buffer.array(), n);
+            } catch (IOException | RuntimeException gone) {
+                // exited: the next refresh drops it
+            }
+        }
+        if (threads > peakThreads) peakThreads = threads;
+    }
+
+    /**
+     * Field 20 ({@code num_threads}) of a {@code /proc/PID/stat} line, parsed from its bytes: the fields
+     * after the command's closing parenthesis (the command may hold spaces and parentheses) start at 3.
+     */
+    static long threadsField(byte[] b, int n) {
+        int close = -1;
+        for (int i = n - 1; i >= 0; i--) {
+            if (b[i] == ')') {
+                close = i;
+                break;
+            }
+        }
+        if (close < 0) return 0;
+        int field = 2;
+        long v = 0;
+        boolean in = false;
+        for (int i = close + 1; i < n; i++) {
+            if (b[i] == ' ') {
+                if (in && field == 20) return v;
+                in = false;
+                continue;
+            }
+            if (!in) {
+                in = true;
+                field++;
+                v = 0;
+            }
+            if (field == 20) {
+                if (b[i] < '0' || b[i] > '9') return 0;
+                v = v * 10 + (b[i] - '0');
+            }
+        }
+        return field == 20 ? v : 0;
     }
 
     private static void close(FileChannel c) {
@@ -228,25 +303,70 @@ final class TreeSampler {
     }
 
     /**
-     * A measured batch starts: its peak is tracked from now. The tree is the one last found (at most
-     * {@value #TREE_PERIOD_MILLIS} ms old), not found again: batches can be a few ms apart.
+     * A measured batch starts: its peak is tracked from now (each known process's kernel peak is reset).
+     * The tree is the one last found (at most {@value #TREE_PERIOD_MILLIS} ms old), not found again:
+     * batches can be a few ms apart.
      */
     void begin() {
         long rss = knownRss();
         base = idle >= 0 ? idle : rss;
         peak = rss;
+        if (kernelPeaks) {
+            for (long pid : tree) resetPeak(pid);
+        }
         inBatch = true;
-        if (thread != null) LockSupport.unpark(thread);
+        if (thread != null && !kernelPeaks) LockSupport.unpark(thread);
     }
 
     /** The batch ended: peak RSS during it minus the idle baseline, in bytes; -1 when unknown. */
     long end() {
-        sampleRss(); // a batch shorter than the period is still read at both ends
+        if (kernelPeaks) {
+            long sum = 0;
+            for (long pid : tree) sum += Math.max(0, peakOf(pid));
+            if (sum > peak) peak = sum;
+        } else {
+            sampleRss(); // a batch shorter than the period is still read at both ends
+        }
         inBatch = false;
         if (base < 0) return -1;
         long grown = Math.max(0, peak - base);
         base = -1;
         return grown;
+    }
+
+    /** Whether the kernel keeps this sampler's peaks (for tests and the methodology note). */
+    boolean kernelPeaks() {
+        return kernelPeaks;
+    }
+
+    /** Resets a process's peak RSS to its RSS now ({@code echo 5 > /proc/PID/clear_refs}); false where it cannot. */
+    private static boolean resetPeak(long pid) {
+        try (var out = new java.io.FileOutputStream("/proc/" + pid + "/clear_refs")) {
+            out.write('5');
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** A process's peak RSS since its last reset ({@code VmHWM}), in bytes; -1 when gone or not kept. */
+    private static long peakOf(long pid) {
+        String status = readSmall("/proc/" + pid + "/status");
+        if (status == null) return -1;
+        int at = status.indexOf("VmHWM:");
+        if (at < 0) return -1;
+        long kb = 0;
+        boolean digits = false;
+        for (int i = at + 6; i < status.length(); i++) {
+            char c = status.charAt(i);
+            if (c >= '0' && c <= '9') {
+                kb = kb * 10 + (c - '0');
+                digits = true;
+            } else if (digits) {
+                break;
+            }
+        }
+        return digits ? kb * 1024 : -1;
     }
 
     long peakThreads() {
@@ -280,6 +400,8 @@ final class TreeSampler {
         synchronized (this) {
             statm.values().forEach(TreeSampler::close);
             statm.clear();
+            stat.values().forEach(TreeSampler::close);
+            stat.clear();
         }
     }
 

@@ -24,7 +24,7 @@ class TreeSamplerTest {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")), "python3 makes the child's memory");
         // sh waits 0.3 s, then starts python, which fills 60 MB (written, so resident) and holds it
         Process sh = new ProcessBuilder("sh", "-c", "sleep 0.3; /usr/bin/python3 -c \"import time; b = b'x' * "
-                + CHILD_BYTES + "; print('ready', flush=True); time.sleep(3)\"; true").start();
+                + CHILD_BYTES + "; print('ready', flush=True); time.sleep(8)\"; true").start();
         TreeSampler sampler = new TreeSampler(sh.toHandle());
         try {
             sampler.start();
@@ -47,6 +47,81 @@ class TreeSamplerTest {
             sh.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
             sh.destroyForcibly();
             sh.waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * A spike that comes and goes between two reads of memory is still counted: the kernel keeps each
+     * process's peak, which {@code begin} resets and {@code end} reads. A polling sampler would see
+     * none of it.
+     */
+    @Test
+    void aPeakThatIsGoneBeforeTheBatchEndsIsCounted() throws Exception {
+        assumeTrue(Files.isDirectory(Path.of("/proc/self/task")), "Linux /proc only");
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")), "python3 makes the spike");
+        // python fills 60 MB (written, so resident) for a line on stdin, frees it, and says so
+        Process py = new ProcessBuilder("/usr/bin/python3", "-c", "import sys, time\n"
+                + "print('idle', flush=True); sys.stdin.readline()\n"
+                + "b = b'x' * " + CHILD_BYTES + "\ndel b\nprint('freed', flush=True); time.sleep(5)").start();
+        TreeSampler sampler = new TreeSampler(py.toHandle());
+        try {
+            var in = new java.io.BufferedReader(new java.io.InputStreamReader(py.getInputStream()));
+            org.junit.jupiter.api.Assertions.assertEquals("idle", in.readLine());
+            sampler.start();
+            assumeTrue(sampler.kernelPeaks(), "a kernel that resets peaks (/proc/PID/clear_refs, Linux 4.0+)");
+            sampler.markIdle();
+            // an earlier peak (the interpreter's start-up) must not count: begin resets it
+            sampler.begin();
+            py.getOutputStream().write('\n');
+            py.getOutputStream().flush();
+            org.junit.jupiter.api.Assertions.assertEquals("freed", in.readLine());
+            long grown = sampler.end();
+            assertTrue(grown >= CHILD_BYTES * 0.9, "the freed " + CHILD_BYTES + " bytes were counted, grew " + grown);
+            assertTrue(grown < CHILD_BYTES * 2L, "once: " + grown);
+            // a second batch with no spike: its peak starts from now, not from the first batch's
+            sampler.begin();
+            long quiet = sampler.end();
+            assertTrue(quiet < CHILD_BYTES / 10, "the first batch's peak was reset: " + quiet);
+        } finally {
+            sampler.stop();
+            py.destroyForcibly();
+            py.waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void theThreadCountIsField20EvenWhenTheCommandHoldsSpacesAndParentheses() {
+        // pid (comm) state ppid pgrp session tty tpgid flags minflt cminflt majflt cmajflt utime stime
+        // cutime cstime priority nice num_threads ...
+        String line = "4242 (a b) (c)) S 1 4242 4242 0 -1 4194560 100 0 0 0 5 6 0 0 20 0 37 0 12345 1000 200\n";
+        byte[] b = line.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        org.junit.jupiter.api.Assertions.assertEquals(37, TreeSampler.threadsField(b, b.length));
+        byte[] cut = "4242 (x) S 1 2".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        org.junit.jupiter.api.Assertions.assertEquals(0, TreeSampler.threadsField(cut, cut.length), "a short line counts nothing");
+    }
+
+    @Test
+    void theThreadCountReadFromStatIsTheTaskDirectorysCount() throws Exception {
+        assumeTrue(Files.isReadable(Path.of("/proc/self/stat")), "Linux /proc only");
+        Process py = new ProcessBuilder("/usr/bin/python3", "-c", "import threading, time\n"
+                + "[threading.Thread(target=time.sleep, args=(30,), daemon=True).start() for _ in range(7)]\n"
+                + "print('started', flush=True); time.sleep(30)").start();
+        TreeSampler sampler = new TreeSampler(py.toHandle());
+        try {
+            org.junit.jupiter.api.Assertions.assertEquals("started",
+                    new java.io.BufferedReader(new java.io.InputStreamReader(py.getInputStream())).readLine());
+            sampler.start();
+            Thread.sleep(3 * TreeSampler.THREADS_PERIOD_MILLIS);
+            long tasks;
+            try (var dir = Files.list(Path.of("/proc/" + py.pid() + "/task"))) {
+                tasks = dir.count();
+            }
+            org.junit.jupiter.api.Assertions.assertEquals(8, tasks, "python's main thread and 7 sleepers");
+            org.junit.jupiter.api.Assertions.assertEquals(tasks, sampler.peakThreads());
+        } finally {
+            sampler.stop();
+            py.destroyForcibly();
+            py.waitFor(5, TimeUnit.SECONDS);
         }
     }
 
