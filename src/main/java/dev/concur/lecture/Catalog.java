@@ -69,6 +69,9 @@ public final class Catalog {
                 + "python-twisted,python-celery";
         out.add(exp("python-io", quick, python, "io", 50, 10 * MS, null, null));
         out.add(exp("python-cpu", quick, python, "cpu", 40, null, 50_000L, null));
+        // a round trip with no work: one task of 1 round (~1 us in CPython; --work takes no 0) per batch, so each batch
+        // is one hand-over, the task, and its result back; the direct call is the floor. Last: it shifts no other seed
+        out.add(exp("roundtrip", quick, "python-sequential,python-multiprocessing,python-celery", "cpu", 1, null, 1L, null));
         return out;
     }
 

@@ -59,7 +59,7 @@ public final class Claims {
             new Claim("1.5", "1.5-table", List.of("python-io", "python-cpu"), Q15::pythonTable),
             new Claim("1.5", "1.5-threading", List.of("python-io", "python-cpu"), Q15::threading),
             new Claim("1.5", "1.5-processes", List.of("python-cpu"), Q15::processes),
-            new Claim("1.5", "1.5-celery", List.of("python-io"), Q15::celery));
+            new Claim("1.5", "1.5-celery", List.of("python-io", "roundtrip"), Q15::celery));
 
     private static Body text(Text t, String key) {
         return new Body(null, List.of(), new Verdict(Outcome.NOT_MEASURED, t.get(key), List.of()));

@@ -68,6 +68,24 @@ final class Judge {
         return 0;
     }
 
+    /**
+     * How many times sooner a peer's caller was free than its batch was done: per process, the median batch
+     * time over the median time the hand-over took ({@code forks[].dispatch}), as a ratio of the processes'
+     * two figures. Not a ratio of paired numbers: the unpaired interval is the wider, never the kinder one.
+     * {@code null} when a process did not time its hand-over. A hand-over below a nanosecond counts as one.
+     */
+    static Ratio freedSooner(Result r) {
+        if (r == null || !r.ok() || r.forks() == null || r.forks().isEmpty()) return null;
+        List<Double> complete = new ArrayList<>();
+        List<Double> submit = new ArrayList<>();
+        for (var f : r.forks()) {
+            if (f.dispatch() == null) return null;
+            complete.add(Math.max(f.dispatch().completeMs(), 1e-6));
+            submit.add(Math.max(f.dispatch().submitMs(), 1e-6));
+        }
+        return Ratio.of(complete, submit, CONFIDENCE);
+    }
+
     static Scaling scaling(Ratio r) {
         if (r.above(BAND)) return Scaling.SPEEDUP;
         if (r.within(BAND)) return Scaling.NONE;

@@ -3,6 +3,7 @@ package dev.concur.lecture;
 import static dev.concur.lecture.Rules.allOk;
 import static dev.concur.lecture.Rules.cell;
 import static dev.concur.lecture.Rules.missing;
+import static dev.concur.lecture.Rules.ratio;
 import static dev.concur.lecture.Rules.speedup;
 import static dev.concur.lecture.Rules.table;
 import static dev.concur.lecture.Rules.verdict;
@@ -10,7 +11,10 @@ import static dev.concur.lecture.Rules.verdict;
 import dev.concur.lecture.Claims.Body;
 import dev.concur.lecture.Judge.Scaling;
 import dev.concur.lecture.Verdict.Outcome;
+import dev.concur.result.ForkInfo;
 import dev.concur.result.Result;
+import dev.concur.stats.Ratio;
+import dev.concur.stats.Stats;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -111,20 +115,92 @@ final class Q15 {
         };
     }
 
+    /**
+     * Celery "runs work in the background": the caller is free again once {@code apply_async} has put the
+     * messages on the broker, before the work is done. Judged per process from {@code forks[].dispatch}: the
+     * batch time over the time the hand-over took, its interval above the band (supported) or inside it (the
+     * caller waited for the work: contradicted). The zero-work round trip beside it is shown, not judged.
+     */
     static Body celery(Evidence e, Text t) {
         Result c = e.get("python-io", "python-celery", "io", null);
         Result mp = e.get("python-io", "python-multiprocessing", "io", null);
-        Slide.Table table = table(List.of(t.get("col.model"), t.get("col.io"), t.get("col.atonce")), List.of(
-                List.of("python-celery", cell(t, c), atOnce(t, c)), List.of("python-multiprocessing", cell(t, mp), atOnce(t, mp))));
-        if (!allOk(c, mp)) {
-            return missing(t, table, List.of(), e.pick("python-io", "python-celery", "io", null), e.pick("python-io", "python-multiprocessing", "io", null));
+        Result seq = e.get("python-io", "python-sequential", "io", null);
+        Result rtC = e.get("roundtrip", "python-celery", "cpu", null);
+        Result rtMp = e.get("roundtrip", "python-multiprocessing", "cpu", null);
+        Result rtSeq = e.get("roundtrip", "python-sequential", "cpu", null);
+        int n = c != null ? c.params().tasks() : mp != null ? mp.params().tasks() : 0;
+        Slide.Table table = table(List.of(t.get("col.model"), t.get("col.io") + " (" + t.get("col.tasks.n", t.n(n)) + ")",
+                t.get("col.submit"), t.get("col.roundtrip")), List.of(
+                List.of("python-celery", cell(t, c), handedOver(t, c), roundTrip(t, rtC)),
+                List.of("python-multiprocessing", cell(t, mp), handedOver(t, mp), roundTrip(t, rtMp)),
+                List.of("python-sequential", cell(t, seq), "–", roundTrip(t, rtSeq))));
+        List<String> cav = new ArrayList<>(List.of(t.get("v.celery.caveat")));
+        List<String> noRoundTrip = new ArrayList<>();
+        String[] rtModels = {"python-celery", "python-multiprocessing", "python-sequential"};
+        Result[] rt = {rtC, rtMp, rtSeq};
+        for (int i = 0; i < rt.length; i++) if (rt[i] == null || !rt[i].ok()) noRoundTrip.add(rtModels[i] + " (" + t.notOk(rt[i]) + ")");
+        cav.add(noRoundTrip.isEmpty() ? t.get("v.celery.rtcaveat") : t.get("v.celery.nort", String.join("; ", noRoundTrip)));
+        if (c == null || !c.ok()) {
+            return missing(t, table, cav, new Evidence.Pick("python-celery", c, null, whyMissing(c)));
         }
-        // "runs work in the background through a broker" describes the system: shown, with what the broker costs here
-        int n = c.params().tasks();
-        int cmp = Judge.compare(mp, c);
-        String text = t.get("v.celery", t.n(n), t.time(c), t.time(mp), speedup(t, c, mp))
-                + " " + t.get(cmp < 0 ? "v.celery.slower" : cmp > 0 ? "v.celery.faster" : "v.celery.same",
-                t.ms(Math.abs(c.batchTime().score() - mp.batchTime().score()) / n), atOnce(t, c));
-        return verdict(t, table, Outcome.ILLUSTRATION, text, List.of());
+        Ratio freed = Judge.freedSooner(c);
+        if (freed == null) return missing(t, table, cav, new Evidence.Pick("python-celery", c, null, null));
+        ForkInfo.Dispatch d = dispatch(c);
+        StringBuilder text = new StringBuilder(t.get("v.celery", duration(t, d.submitMs()), t.n(n), duration(t, d.submitMs() / n),
+                duration(t, d.completeMs()), ratio(t, freed)));
+        Outcome o;
+        if (freed.above(Judge.BAND)) {
+            o = Outcome.SUPPORTED;
+            text.append(' ').append(t.get("v.celery.background"));
+        } else if (freed.within(Judge.BAND)) {
+            o = Outcome.CONTRADICTED;
+            text.append(' ').append(t.get("v.celery.waited"));
+        } else {
+            o = Outcome.INCONCLUSIVE;
+            text.append(' ').append(t.get("v.celery.unclear"));
+        }
+        ForkInfo.Dispatch dm = dispatch(mp);
+        if (dm != null) text.append(' ').append(t.get("v.celery.mp", duration(t, dm.submitMs()), duration(t, dm.completeMs())));
+        if (allOk(rtC, rtMp, rtSeq)) {
+            text.append(' ').append(t.get("v.celery.roundtrip", t.shortTime(rtC), t.shortTime(rtMp),
+                    ratio(t, Judge.speedup(rtC, rtMp)), t.shortTime(rtSeq)));
+        }
+        return verdict(t, table, o, text.toString(), cav);
+    }
+
+    /** A process's hand-over and completion, the median over the result's processes; {@code null} when one did not time it. */
+    private static ForkInfo.Dispatch dispatch(Result r) {
+        if (r == null || !r.ok() || r.forks() == null || r.forks().isEmpty()) return null;
+        List<Double> submit = new ArrayList<>();
+        List<Double> complete = new ArrayList<>();
+        long batches = 0;
+        for (ForkInfo f : r.forks()) {
+            if (f.dispatch() == null) return null;
+            submit.add(f.dispatch().submitMs());
+            complete.add(f.dispatch().completeMs());
+            batches += f.dispatch().batches();
+        }
+        return new ForkInfo.Dispatch(batches, Stats.median(submit), Stats.median(complete));
+    }
+
+    /** "14 ms (280 µs/task)": how long the hand-over took, or "–". */
+    private static String handedOver(Text t, Result r) {
+        ForkInfo.Dispatch d = dispatch(r);
+        if (d == null) return "–";
+        return duration(t, d.submitMs()) + " (" + t.get("cell.pertask", duration(t, d.submitMs() / r.params().tasks())) + ")";
+    }
+
+    private static String roundTrip(Text t, Result r) {
+        return r != null && r.ok() ? t.shortTime(r) : t.notOk(r);
+    }
+
+    /** Milliseconds from 1 ms up, microseconds below. */
+    private static String duration(Text t, double ms) {
+        return ms >= 1 ? t.ms(ms) : t.micros(ms * 1000);
+    }
+
+    private static String whyMissing(Result r) {
+        if (r == null) return Evidence.NOT_RUN;
+        return r.note() == null ? r.status() : r.note().lines().findFirst().orElse(r.status());
     }
 }

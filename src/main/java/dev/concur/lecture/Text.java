@@ -37,10 +37,19 @@ public final class Text {
 
     /** "103 ms ± 1,1 %". */
     public String time(Result r) {
+        return m.millis(r.batchTime().score()) + " ms" + spread(r);
+    }
+
+    /** As {@link #time}, in microseconds below 1 ms: "4,1 µs ± 2,0 %" (a batch of one tiny task). */
+    public String shortTime(Result r) {
+        double ms = r.batchTime().score();
+        return ms >= 1 ? time(r) : micros(ms * 1000) + spread(r);
+    }
+
+    private String spread(Result r) {
         var s = r.batchTime();
-        String ci = s.errorPct() != null ? " ± " + m.percent(s.errorPct() / 100, 1)
+        return s.errorPct() != null ? " ± " + m.percent(s.errorPct() / 100, 1)
                 : " (" + m.get("cell.range", m.percent((s.max() - s.min()) / 2 / s.score(), 1)) + ")";
-        return m.millis(s.score()) + " ms" + ci;
     }
 
     /** "3,2 µs". */

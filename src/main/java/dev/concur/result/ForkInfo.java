@@ -20,15 +20,37 @@ import java.util.Map;
  *                            {@code GOGC}); {@code null} for a JVM fork and for a peer that reported none
  * @param measurer            what concur's own process spent while a peer program ran; {@code null} for a JVM fork
  *                            (which measures itself)
+ * @param dispatch            how long handing each batch over took against the batch's completion, for a peer that
+ *                            hands its tasks to workers and times that call (Celery's {@code apply_async},
+ *                            multiprocessing's {@code map_async}); {@code null} otherwise
  */
 public record ForkInfo(long pid, List<String> jvmArgs, String jdkVersion, String runtime, int availableProcessors,
-                       String cpusAllowed, String gc, Map<String, String> settings, MeasurerCpu measurer) {
+                       String cpusAllowed, String gc, Map<String, String> settings, MeasurerCpu measurer,
+                       Dispatch dispatch) {
+
+    /** A fork that did not time handing its tasks over (every JVM fork, most peers). */
+    public ForkInfo(long pid, List<String> jvmArgs, String jdkVersion, String runtime, int availableProcessors,
+                    String cpusAllowed, String gc, Map<String, String> settings, MeasurerCpu measurer) {
+        this(pid, jvmArgs, jdkVersion, runtime, availableProcessors, cpusAllowed, gc, settings, measurer, null);
+    }
 
     /** A fork that recorded no collector, settings or measurer cost: the signature before they were recorded. */
     public ForkInfo(long pid, List<String> jvmArgs, String jdkVersion, String runtime, int availableProcessors,
                     String cpusAllowed) {
-        this(pid, jvmArgs, jdkVersion, runtime, availableProcessors, cpusAllowed, null, null, null);
+        this(pid, jvmArgs, jdkVersion, runtime, availableProcessors, cpusAllowed, null, null, null, null);
     }
+
+    /**
+     * A peer's measured batches, each timed twice: until the call(s) that hand its tasks to the workers
+     * returned (the caller is free again), and until every result was back (the batch time). Medians
+     * over the same measured batches; per task is {@code submitMs / tasks}.
+     *
+     * @param batches    measured batches the medians are taken over
+     * @param submitMs   median time the hand-over took: every {@code apply_async} of a Celery batch, the one
+     *                   {@code map_async} of a multiprocessing batch
+     * @param completeMs median batch time of the same batches, hand-over included: until every result was back
+     */
+    public record Dispatch(long batches, double submitMs, double completeMs) {}
 
     /**
      * The CPU time concur's host process spent while one peer program ran: its sampler reading the

@@ -229,6 +229,14 @@ public final class ReportReader {
                     c.number(m, "batchCpuSeconds", fa + ".measurer", false, 0);
                     c.number(m, "batchWallSeconds", fa + ".measurer", false, 0);
                 }
+                JsonNode d = c.object(f, "dispatch", fa, false);
+                if (d != null) {
+                    String da = fa + ".dispatch";
+                    c.integer(d, "batches", da, true, 1);
+                    double submit = c.number(d, "submitMs", da, true, 0);
+                    // each batch's hand-over is part of that batch, so the medians keep that order too
+                    if (submit > c.number(d, "completeMs", da, true, 0)) throw c.error(da + ".submitMs", "longer than completeMs");
+                }
             }
         }
         c.texts(r, "warnings", at, false);

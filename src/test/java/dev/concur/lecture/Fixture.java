@@ -100,6 +100,15 @@ final class Fixture {
             return this;
         }
 
+        /** Each process's hand-over time (median ms), its batch time being the matching process mean. */
+        List<Double> submitMs;
+
+        R handedOver(double... perProcessMs) {
+            this.submitMs = new ArrayList<>();
+            for (double ms : perProcessMs) submitMs.add(ms);
+            return this;
+        }
+
         R threads(int n) {
             this.threads = n;
             return this;
@@ -108,6 +117,14 @@ final class Fixture {
         Result ok(double... processMeans) {
             var b = Result.of(model, workload, cores, params, 1).alive(alive).race(race).trace(trace);
             if (threads != null) b.usage(new dev.concur.result.Usage(null, threads, threads, threads));
+            if (submitMs != null) {
+                List<dev.concur.result.ForkInfo> forks = new ArrayList<>();
+                for (int i = 0; i < processMeans.length; i++) {
+                    forks.add(new dev.concur.result.ForkInfo(100 + i, List.of("python3"), null, "Python 3.11.2", 2, "0-1", null, null,
+                            null, new dev.concur.result.ForkInfo.Dispatch(5, submitMs.get(i), processMeans[i])));
+                }
+                b.forks(forks);
+            }
             return b.ok(score(processMeans), null, taskLatency, loopLag, rss, null);
         }
 

@@ -13,7 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * A fork's collector, a peer's runtime settings and the measurer's own CPU: read when present and
+ * A fork's collector, a peer's runtime settings, the measurer's own CPU and a peer's hand-over times: read when present and
  * well-formed, absent in reports written before them, and refused in one line when malformed.
  */
 class ReportReaderForkFieldsTest {
@@ -34,7 +34,9 @@ class ReportReaderForkFieldsTest {
         f.put("gc", "Serial");
         f.putObject("settings").put("GOMAXPROCS", "1").put("GOGC", "100");
         f.putObject("measurer").put("cpuSeconds", 0.12).put("wallSeconds", 12.0);
+        f.putObject("dispatch").put("batches", 40).put("submitMs", 14.5).put("completeMs", 290.0);
         ForkInfo fork = ReportReader.fromTree("r.json", r).results().get(3).forks().get(0);
+        assertEquals(new ForkInfo.Dispatch(40, 14.5, 290.0), fork.dispatch());
         assertEquals("Serial", fork.gc());
         assertEquals(Map.of("GOMAXPROCS", "1", "GOGC", "100"), fork.settings());
         assertEquals(1.0, fork.measurer().sharePct(), 1e-9, "0.12 s of CPU in 12 s is 1 % of a core");
@@ -47,7 +49,9 @@ class ReportReaderForkFieldsTest {
         f.remove("gc");
         f.remove("settings");
         f.remove("measurer");
+        f.remove("dispatch");
         ForkInfo fork = ReportReader.fromTree("old.json", r).results().get(3).forks().get(0);
+        assertNull(fork.dispatch());
         assertNull(fork.gc());
         assertNull(fork.settings());
         assertNull(fork.measurer());
@@ -71,5 +75,13 @@ class ReportReaderForkFieldsTest {
         firstFork(w).putObject("measurer").put("cpuSeconds", 1.0);
         why = assertThrows(InputException.class, () -> ReportReader.fromTree("r.json", w)).getMessage();
         assertTrue(why.contains("results[3].forks[0].measurer.wallSeconds: missing"), why);
+        ObjectNode d = golden();
+        firstFork(d).putObject("dispatch").put("batches", 0).put("submitMs", 1.0).put("completeMs", 2.0);
+        why = assertThrows(InputException.class, () -> ReportReader.fromTree("r.json", d)).getMessage();
+        assertTrue(why.contains("results[3].forks[0].dispatch.batches"), why);
+        ObjectNode longer = golden();
+        firstFork(longer).putObject("dispatch").put("batches", 3).put("submitMs", 3.0).put("completeMs", 2.0);
+        why = assertThrows(InputException.class, () -> ReportReader.fromTree("r.json", longer)).getMessage();
+        assertTrue(why.contains("results[3].forks[0].dispatch.submitMs: longer than completeMs"), why);
     }
 }

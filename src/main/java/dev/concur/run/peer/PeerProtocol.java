@@ -47,16 +47,18 @@ final class PeerProtocol {
      *                does not count them (tasks in other processes)
      * @param runtime what the runtime said of itself when all its tasks were alive (hold's gate), by name
      *                ({@link #RUNTIME_NAMES}); empty when it said nothing
+     * @param submitNanos how long the call(s) handing the batch's tasks to workers took ({@code apply_async},
+     *                {@code map_async}), within {@code nanos}; {@code null} when the peer does not time it
      */
     record BatchDone(boolean measured, int iteration, long nanos, long count, long sum, RaceCount race,
-                     List<Long> lagMicros, Long alive, Map<String, Long> runtime) implements Event {
+                     List<Long> lagMicros, Long alive, Map<String, Long> runtime, Long submitNanos) implements Event {
         BatchDone {
             lagMicros = List.copyOf(lagMicros);
             runtime = Map.copyOf(runtime);
         }
 
         BatchDone(boolean measured, int iteration, long nanos, long count, long sum) {
-            this(measured, iteration, nanos, count, sum, null, List.of(), null, Map.of());
+            this(measured, iteration, nanos, count, sum, null, List.of(), null, Map.of(), null);
         }
     }
 
@@ -103,7 +105,7 @@ final class PeerProtocol {
                 case "hello" -> new Hello(text(n, "runtime"), whole(n, "pid", 0), (int) whole(n, "cores", 1), settings(n));
                 case "begin" -> new Begin((int) whole(n, "it", 0));
                 case "batch" -> new BatchDone(phase(n), (int) whole(n, "it", 0), whole(n, "ns", 0), whole(n, "count", 0),
-                        whole(n, "sum", 0), race(n), lag(n), n.has("alive") ? whole(n, "alive", 0) : null, runtime(n));
+                        whole(n, "sum", 0), race(n), lag(n), n.has("alive") ? whole(n, "alive", 0) : null, runtime(n), submit(n));
                 case "warmup" -> new WarmupDone((int) whole(n, "batches", 0), whole(n, "ns", 0), bool(n, "steady"),
                         n.path("spread").isNumber() ? n.get("spread").doubleValue() : null);
                 case "error" -> new Failure(text(n, "message"));
@@ -155,6 +157,14 @@ final class PeerProtocol {
             out.put(name, whole(rt, name, 0));
         }
         return out;
+    }
+
+    /** The optional {@code submit}: whole nanoseconds, at most the batch's own {@code ns} (the hand-over is part of it). */
+    private static Long submit(JsonNode n) {
+        if (!n.has("submit")) return null;
+        long submit = whole(n, "submit", 0);
+        if (submit > whole(n, "ns", 0)) throw new IllegalArgumentException("'submit' is longer than the batch's 'ns'");
+        return submit;
     }
 
     private static boolean bool(JsonNode n, String f) {

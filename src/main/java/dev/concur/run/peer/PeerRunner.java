@@ -152,6 +152,8 @@ public final class PeerRunner implements BenchmarkRunner {
         Long peakAlive = null;
         boolean aliveCounted = true;
         Map<String, List<Double>> runtimeSaid = new TreeMap<>();
+        List<Double> submitMs = new ArrayList<>(), completeMs = new ArrayList<>(); // measured batches that timed their hand-over
+        boolean submitTimed = true;
         Long updates = raceUpdates.get(b.workloadName() + " " + b.params());
         RaceTally race = new RaceTally();
         org.HdrHistogram.Histogram lag = dev.concur.result.Histograms.create();
@@ -210,6 +212,12 @@ public final class PeerRunner implements BenchmarkRunner {
                                 peakAlive = d.alive();
                             }
                             d.runtime().forEach((k, v) -> runtimeSaid.computeIfAbsent(k, x -> new ArrayList<>()).add((double) v));
+                            if (d.submitNanos() == null) {
+                                submitTimed = false;
+                            } else {
+                                submitMs.add(d.submitNanos() / 1e6);
+                                completeMs.add(d.nanos() / 1e6);
+                            }
                             long grown = sampler.end();
                             host.batchEnds();
                             if (grown >= 0 && b.workload().taskCount(b.params()) == b.params().tasks()) {
@@ -231,8 +239,11 @@ public final class PeerRunner implements BenchmarkRunner {
         }
         int cores = hello == null ? b.processors() : hello.cores();
         String runtime = hello != null ? hello.runtime() : locator.version(b.peer().runtime());
+        // medians over the same batches, and only when every measured batch timed its hand-over (as alive)
+        ForkInfo.Dispatch dispatch = submitTimed && !submitMs.isEmpty()
+                ? new ForkInfo.Dispatch(submitMs.size(), Stats.median(submitMs), Stats.median(completeMs)) : null;
         ForkInfo info = new ForkInfo(proc.pid(), List.of(command), null, runtime, cores, sampler.cpusAllowed(), null,
-                hello == null ? null : hello.settings(), host.since());
+                hello == null ? null : hello.settings(), host.since(), dispatch);
         Long alive = aliveCounted ? peakAlive : null; // a peak over some batches only is no peak
         Map<String, Double> runtimeMemory = new TreeMap<>();
         runtimeSaid.forEach((k, v) -> runtimeMemory.put(k, Stats.median(v)));

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
-/** The batch line's optional tasks-alive count and the runtime's own figures: read when sound, refused when not. */
+/** The batch line's optional tasks-alive count, the runtime's own figures and the hand-over time: read when sound, refused when not. */
 class PeerProtocolTest {
     private static final String BATCH = "{\"t\":\"batch\",\"phase\":\"measure\",\"it\":0,\"ns\":5,\"count\":2000,\"sum\":7";
 
@@ -36,8 +36,15 @@ class PeerProtocolTest {
         assertEquals(0L, batch(",\"alive\":0").alive());
     }
 
+    @Test
+    void theHandOverTimeIsReadWithinTheBatch() throws Exception {
+        assertNull(batch("").submitNanos(), "not timed, not zero");
+        assertEquals(3L, batch(",\"submit\":3").submitNanos());
+        assertEquals(5L, batch(",\"submit\":5").submitNanos(), "the whole batch may be its hand-over");
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {
+    @ValueSource(strings = {",\"submit\":6", ",\"submit\":-1", ",\"submit\":1.5", ",\"submit\":\"3\"", ",\"submit\":null",
             ",\"alive\":-1", ",\"alive\":\"2000\"", ",\"alive\":2.5", ",\"alive\":null", ",\"alive\":99999999999999999999",
             ",\"rt\":[1,2]", ",\"rt\":7", ",\"rt\":{\"stackInuse\":-4}", ",\"rt\":{\"stackInuse\":\"4\"}",
             ",\"rt\":{\"stackInuse\":1.5}", ",\"rt\":{\"bogus\":1}", ",\"rt\":{\"rss\":{}}"})
