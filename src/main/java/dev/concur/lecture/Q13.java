@@ -48,9 +48,12 @@ final class Q13 {
         Pick reactive = picks.get(0);
         Pick rxjs = picks.get(1);
         if (!reactive.ok()) return missing(t, table, List.of(), reactive);
-        // "lets us transform streams" describes a library: shown, not judged. Bounded demand is Reactor's alone.
+        // "lets us transform streams" describes a library: shown, not judged. Both chains hop asynchronously before
+        // each stage and the consumer (Reactor between threads, RxJS a microtask on one thread), so their times are
+        // set side by side through Judge, as a figure; bounded demand is Reactor's alone.
         String text = t.get("v.rx", t.n(reactive.result().params().tasks()), t.time(reactive.result())) + " "
-                + (rxjs.ok() && rxjs.standIn() == null ? t.get("v.rx.rxjs", t.time(rxjs.result()))
+                + (rxjs.ok() && rxjs.standIn() == null
+                        ? t.get("v.rx.rxjs", t.time(rxjs.result()), ratio(t, Judge.speedup(rxjs.result(), reactive.result())))
                         : t.get("v.rx.norxjs", Rules.why(t, e.get("pipeline", "node-rxjs", "pipeline", null))));
         return verdict(t, table, Outcome.ILLUSTRATION, text, List.of());
     }

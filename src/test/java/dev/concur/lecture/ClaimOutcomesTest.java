@@ -199,6 +199,9 @@ class ClaimOutcomesTest {
         add("1.3-rx", "Reactor ran", ILLUSTRATION, () -> evidence(exp("pipeline", r("reactive", "pipeline").params(2000, null, 200)
                 .ok(around(9, 2)))));
         add("1.3-rx", "Reactor missing", UNAVAILABLE, () -> evidence(exp("pipeline")));
+        add("1.3-rx", "Reactor and RxJS ran, the same hops: a ratio shown, not judged", ILLUSTRATION, () -> evidence(exp("pipeline",
+                r("reactive", "pipeline").params(2000, null, 1).ok(around(9, 2)),
+                r("node-rxjs", "pipeline").params(2000, null, 1).ok(around(6, 2)))));
         add("1.3-reactive", "all three ran", ILLUSTRATION, () -> evidence(exp("io", io("reactive", around(180, 2)),
                 io("eventloop", around(104, 2)), io("virtual", around(115, 2)))));
         add("1.3-reactive", "reactive missing", UNAVAILABLE, () -> evidence(exp("io", io("eventloop", around(104, 2)))));
