@@ -5,7 +5,7 @@
 // measures the times reported here like those of a JMH fork.
 //
 //   node-sequential  each task awaited in turn: Node's baseline
-//   node-eventloop   Promise.all on the one event loop; waits are setTimeout
+//   node-eventloop   Promise.all on the one event loop; waits are setTimeout; emit and emit-deferred: an EventEmitter
 //   node-workers     a worker_threads pool of cores; each worker is an event loop of its own
 //   node-rxjs        RxJS: from(tasks) with mergeMap over timer(); the pipeline as a chain of operators with an
 //                    asynchronous hop (observeOn) between stages, and no back-pressure
@@ -176,6 +176,42 @@ async function raceTask(c, work, yieldBetween) {
   return work;
 }
 
+// ---- the emit workloads: Node's EventEmitter -------------------------------------------------------
+// Each task is one event, emitted to LISTENERS listeners that each run --work rounds of the kernel on it, in
+// turn; the event's value is the sum of theirs (EmitWorkload.java). An event is alive from its emit until its
+// last listener ran:
+//   emit           emitter.emit(event): the listeners run inside the call, which returns after the last one.
+//                  The caller's next emit comes only then: one event alive at a time, and the loop waits too.
+//   emit-deferred  setImmediate(() => emitter.emit(event)): the call returns at once, the listeners run later
+//                  on the same loop. All N are emitted before any listener runs (N alive at once), and the loop
+//                  still runs every listener: deferring frees the caller, not the loop.
+const LISTENERS = 2;
+const seed = (i) => Math.imul(i + 1, GOLDEN) ^ SEED;
+
+function emitBatch(b, n, work, deferred) {
+  const emitter = new EventEmitter();
+  let done;
+  const all = new Promise((resolve) => { done = resolve; });
+  let left = n;
+  for (let j = 0; j < LISTENERS; j++) {
+    emitter.on('event', (ev) => {
+      ev.sum = (ev.sum + kernel((seed(ev.i) + j) | 0, work)) >>> 0;
+      if (++ev.calls === LISTENERS) {
+        b.finished();
+        b.complete(ev.i, ev.sum);
+        if (--left === 0) done();
+      }
+    });
+  }
+  for (let i = 0; i < n; i++) {
+    const ev = { i, sum: 0, calls: 0 };
+    b.started();
+    if (deferred) setImmediate(() => emitter.emit('event', ev));
+    else emitter.emit('event', ev);
+  }
+  return n === 0 ? Promise.resolve(b) : all.then(() => b);
+}
+
 // A 5 ms setTimeout that re-arms itself (fixed delay, as the JVM loop's probe) and records how late
 // each one fired, in microseconds; a loop busy with CPU work serves it late. Runs during measured batches.
 // Microtasks (`await null`) run before any timer: a batch that only awaits settled promises starves it.
@@ -247,6 +283,10 @@ class Runner {
   async batch() {
     const a = this.a, b = new Batch(), n = a.tasks;
     if (a.workload === 'race' || a.workload === 'race-await') return this.race(b);
+    if (a.workload === 'emit' || a.workload === 'emit-deferred') {
+      if (a.model !== 'node-eventloop') throw new Error(`${a.model} has no ${a.workload} workload: it runs on node-eventloop`);
+      return emitBatch(b, n, a.work, a.workload === 'emit-deferred');
+    }
     if (a.workload === 'pipeline') {
       if (a.model === 'node-rxjs') {
         (await this.rxPipeline()).forEach((v, i) => b.complete(i, v));
@@ -354,7 +394,7 @@ async function main() {
     // concur reads the idle program's memory now, then says "go" (by hand: echo go | ...)
     const line = await firstLine(process.stdin);
     if (line?.trim() !== 'go') throw new Error(`expected the line 'go' on stdin after hello, got ${JSON.stringify(line)}`);
-    if (!['io', 'cpu', 'mixed', 'pipeline', 'hold', 'race', 'race-await'].includes(a.workload)) throw new Error(`no ${a.workload} workload in the Node.js peer`);
+    if (!['io', 'cpu', 'mixed', 'pipeline', 'hold', 'race', 'race-await', 'emit', 'emit-deferred'].includes(a.workload)) throw new Error(`no ${a.workload} workload in the Node.js peer`);
     runner = new Runner(a);
     const timed = async (phase, it) => {
       if (phase === 'measure') emit({ t: 'begin', it });

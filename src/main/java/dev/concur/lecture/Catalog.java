@@ -24,6 +24,9 @@ public final class Catalog {
     /** Tasks of about 50 ms of CPU in each runtime (for the lag probes): Go and Node rounds, CPython rounds. */
     private static final long LAG_WORK_NATIVE = 20_000_000L;
     private static final long LAG_WORK_CPYTHON = 250_000L;
+    /** The emit experiment: events per batch, and rounds per listener call (about 5 ms in Node: a tenth of LAG_WORK_NATIVE). */
+    static final int EMIT_EVENTS = 10;
+    static final long EMIT_WORK = LAG_WORK_NATIVE / 10;
 
     private Catalog() {}
 
@@ -60,6 +63,9 @@ public final class Catalog {
         out.add(exp("race", quick, "sequential,platform,virtual,forkjoin,eventloop,reactive", "race,race-await", null, null, null, null));
         out.add(exp("race-py", quick, "python-asyncio,python-threading", "race,race-await", null, null, null, null));
         out.add(exp("race-go", quick, "go-goroutine", "race", null, null, null, null));
+        // EventEmitter: 10 events to 2 listeners of ~5 ms of CPU each, emitted at once (emit) or deferred (setImmediate),
+        // on 1 core: when do the listeners run, and how late is the loop's 5 ms probe meanwhile?
+        out.add(exp("emit", quick, "node-eventloop", "emit,emit-deferred", EMIT_EVENTS, null, EMIT_WORK, List.of(1)));
         // 1 round of work per stage: the hand-off itself, not each language's arithmetic
         out.add(exp("pipeline", quick, "go-goroutine,python-asyncio,node-eventloop,node-rxjs,virtual,eventloop,reactive,platform",
                 "pipeline", 2000, null, 1L, null));

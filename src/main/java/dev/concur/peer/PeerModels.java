@@ -91,6 +91,17 @@ public final class PeerModels {
         }
     }
 
+    /** EventEmitter's two forms run on Node's one loop, where emit() and setImmediate are what they measure. */
+    private static final Set<String> EMITS = Set.of("emit", "emit-deferred");
+
+    static {
+        PeerModel p = BY_NAME.get("node-eventloop");
+        Set<String> w = new java.util.HashSet<>(p.workloads());
+        w.addAll(EMITS);
+        add(new PeerModel(p.name(), p.runtime(), p.description(), p.caps(), Set.copyOf(w), p.requirements(), p.services(),
+                p.install()));
+    }
+
     private PeerModels() {}
 
     private static void add(PeerModel m) {
