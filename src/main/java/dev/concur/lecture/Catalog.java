@@ -63,9 +63,6 @@ public final class Catalog {
         out.add(exp("race", quick, "sequential,platform,virtual,forkjoin,eventloop,reactive", "race,race-await", null, null, null, null));
         out.add(exp("race-py", quick, "python-asyncio,python-threading", "race,race-await", null, null, null, null));
         out.add(exp("race-go", quick, "go-goroutine", "race", null, null, null, null));
-        // EventEmitter: 10 events to 2 listeners of ~5 ms of CPU each, emitted at once (emit) or deferred (setImmediate),
-        // on 1 core: when do the listeners run, and how late is the loop's 5 ms probe meanwhile?
-        out.add(exp("emit", quick, "node-eventloop", "emit,emit-deferred", EMIT_EVENTS, null, EMIT_WORK, List.of(1)));
         // 1 round of work per stage: the hand-off itself, not each language's arithmetic
         out.add(exp("pipeline", quick, "go-goroutine,python-asyncio,node-eventloop,node-rxjs,virtual,eventloop,reactive,platform",
                 "pipeline", 2000, null, 1L, null));
@@ -75,6 +72,9 @@ public final class Catalog {
                 + "python-twisted,python-celery";
         out.add(exp("python-io", quick, python, "io", 50, 10 * MS, null, null));
         out.add(exp("python-cpu", quick, python, "cpu", 40, null, 50_000L, null));
+        // EventEmitter: 10 events to 2 listeners of ~5 ms of CPU each, emitted at once (emit) or deferred (setImmediate),
+        // on 1 core: when do the listeners run, and how late is the loop's 5 ms probe meanwhile?
+        out.add(exp("emit", quick, "node-eventloop", "emit,emit-deferred", EMIT_EVENTS, null, EMIT_WORK, List.of(1)));
         return out;
     }
 
