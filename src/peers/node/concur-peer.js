@@ -5,9 +5,10 @@
 // measures the times reported here like those of a JMH fork.
 //
 //   node-sequential  each task awaited in turn: Node's baseline
-//   node-eventloop   Promise.all on the one event loop; waits are setTimeout
+//   node-eventloop   Promise.all on the one event loop; waits are setTimeout; emit and emit-deferred: an EventEmitter
 //   node-workers     a worker_threads pool of cores; each worker is an event loop of its own
-//   node-rxjs        RxJS: from(tasks) with mergeMap over timer(); the pipeline as a chain of operators
+//   node-rxjs        RxJS: from(tasks) with mergeMap over timer(); the pipeline as a chain of operators with an
+//                    asynchronous hop (observeOn) between stages, and no back-pressure
 'use strict';
 
 const { Worker, isMainThread, parentPort, workerData } = require('node:worker_threads');
@@ -175,6 +176,42 @@ async function raceTask(c, work, yieldBetween) {
   return work;
 }
 
+// ---- the emit workloads: Node's EventEmitter -------------------------------------------------------
+// Each task is one event, emitted to LISTENERS listeners that each run --work rounds of the kernel on it, in
+// turn; the event's value is the sum of theirs (EmitWorkload.java). An event is alive from its emit until its
+// last listener ran:
+//   emit           emitter.emit(event): the listeners run inside the call, which returns after the last one.
+//                  The caller's next emit comes only then: one event alive at a time, and the loop waits too.
+//   emit-deferred  setImmediate(() => emitter.emit(event)): the call returns at once, the listeners run later
+//                  on the same loop. All N are emitted before any listener runs (N alive at once), and the loop
+//                  still runs every listener: deferring frees the caller, not the loop.
+const LISTENERS = 2;
+const seed = (i) => Math.imul(i + 1, GOLDEN) ^ SEED;
+
+function emitBatch(b, n, work, deferred) {
+  const emitter = new EventEmitter();
+  let done;
+  const all = new Promise((resolve) => { done = resolve; });
+  let left = n;
+  for (let j = 0; j < LISTENERS; j++) {
+    emitter.on('event', (ev) => {
+      ev.sum = (ev.sum + kernel((seed(ev.i) + j) | 0, work)) >>> 0;
+      if (++ev.calls === LISTENERS) {
+        b.finished();
+        b.complete(ev.i, ev.sum);
+        if (--left === 0) done();
+      }
+    });
+  }
+  for (let i = 0; i < n; i++) {
+    const ev = { i, sum: 0, calls: 0 };
+    b.started();
+    if (deferred) setImmediate(() => emitter.emit('event', ev));
+    else emitter.emit('event', ev);
+  }
+  return n === 0 ? Promise.resolve(b) : all.then(() => b);
+}
+
 // A 5 ms setTimeout that re-arms itself (fixed delay, as the JVM loop's probe) and records how late
 // each one fired, in microseconds; a loop busy with CPU work serves it late. Runs during measured batches.
 // Microtasks (`await null`) run before any timer: a batch that only awaits settled promises starves it.
@@ -246,6 +283,10 @@ class Runner {
   async batch() {
     const a = this.a, b = new Batch(), n = a.tasks;
     if (a.workload === 'race' || a.workload === 'race-await') return this.race(b);
+    if (a.workload === 'emit' || a.workload === 'emit-deferred') {
+      if (a.model !== 'node-eventloop') throw new Error(`${a.model} has no ${a.workload} workload: it runs on node-eventloop`);
+      return emitBatch(b, n, a.work, a.workload === 'emit-deferred');
+    }
     if (a.workload === 'pipeline') {
       if (a.model === 'node-rxjs') {
         (await this.rxPipeline()).forEach((v, i) => b.complete(i, v));
@@ -300,14 +341,22 @@ class Runner {
     return b;
   }
 
-  // RxJS has no blocking channels: the pipeline is a chain of operators, each stage a map over the
-  // stream of items, and the consumer the subscriber that checks arrival order.
+  // The pipeline as a chain of operators shaped as Reactor's (ReactiveModel.runStream: the source subscribed on a
+  // scheduler, then publishOn -> map(stage) three times, publishOn -> reduce): here each publishOn is a hop,
+  // concatMap over a promise, so an item reaches the next operator when its promise resolves, a microtask later
+  // (the same kind of hop as an await on node-eventloop's channels), in order: 4 asynchronous hops per item. The
+  // consumer is the reduce that checks arrival order. Unlike Reactor's publishOn, which asks upstream for at most
+  // 64 items at a time, concatMap asks for nothing: RxJS has no back-pressure, so the source emits every item at
+  // once and each hop buffers all that arrive while its promise is pending. (observeOn(asapScheduler) hops the
+  // same way, but its queue is an array shifted once per item: 2-5x slower at 2,000 items on a 2-core machine.)
   async rxPipeline() {
-    const { range, map, reduce, lastValueFrom } = this.rx;
+    const { range, map, concatMap, reduce, subscribeOn, asapScheduler, lastValueFrom } = this.rx;
     const { tasks: items, work } = this.a;
+    const hop = () => concatMap(async (it) => it);
     const stage = (s) => map(([k, v]) => [k, stageValue(s, v, work)]);
     const checked = await lastValueFrom(range(0, items).pipe(
-      map((k) => [k, k >>> 0]), stage(1), stage(2), stage(3),
+      subscribeOn(asapScheduler), map((k) => [k, k >>> 0]),
+      hop(), stage(1), hop(), stage(2), hop(), stage(3), hop(),
       reduce(([h, k], it) => {
         if (it[0] !== k || it[1] !== expected(k, work)) {
           throw new Error(`pipeline: arrival ${k} is item ${it[0]} (expected item ${k})`);
@@ -345,7 +394,7 @@ async function main() {
     // concur reads the idle program's memory now, then says "go" (by hand: echo go | ...)
     const line = await firstLine(process.stdin);
     if (line?.trim() !== 'go') throw new Error(`expected the line 'go' on stdin after hello, got ${JSON.stringify(line)}`);
-    if (!['io', 'cpu', 'mixed', 'pipeline', 'hold', 'race', 'race-await'].includes(a.workload)) throw new Error(`no ${a.workload} workload in the Node.js peer`);
+    if (!['io', 'cpu', 'mixed', 'pipeline', 'hold', 'race', 'race-await', 'emit', 'emit-deferred'].includes(a.workload)) throw new Error(`no ${a.workload} workload in the Node.js peer`);
     runner = new Runner(a);
     const timed = async (phase, it) => {
       if (phase === 'measure') emit({ t: 'begin', it });

@@ -62,7 +62,7 @@ final class ListCommand implements Callable<Integer> {
             StringBuilder params = new StringBuilder("--tasks " + d.tasks());
             if (w.usesLatency()) params.append(" --latency ").append(Durations.format(d.latencyNanos()));
             if (w.usesWork()) params.append(" --work ").append(d.work());
-            out.printf("  %-10s %s%n             %s%n", name, m.description("workload.desc", name, w.description()), params);
+            out.printf("  %-13s %s%n                %s%n", name, m.description("workload.desc", name, w.description()), params);
         }
         out.println();
         out.println(m.get("list.suites"));

@@ -24,6 +24,9 @@ public final class Catalog {
     /** Tasks of about 50 ms of CPU in each runtime (for the lag probes): Go and Node rounds, CPython rounds. */
     private static final long LAG_WORK_NATIVE = 20_000_000L;
     private static final long LAG_WORK_CPYTHON = 250_000L;
+    /** The emit experiment: events per batch, and rounds per listener call (about 5 ms in Node: a tenth of LAG_WORK_NATIVE). */
+    static final int EMIT_EVENTS = 10;
+    static final long EMIT_WORK = LAG_WORK_NATIVE / 10;
 
     private Catalog() {}
 
@@ -70,8 +73,11 @@ public final class Catalog {
         out.add(exp("python-io", quick, python, "io", 50, 10 * MS, null, null));
         out.add(exp("python-cpu", quick, python, "cpu", 40, null, 50_000L, null));
         // a round trip with no work: one task of 1 round (~1 us in CPython; --work takes no 0) per batch, so each batch
-        // is one hand-over, the task, and its result back; the direct call is the floor. Last: it shifts no other seed
+        // is one hand-over, the task, and its result back; the direct call is the floor. Late in the list: it shifts no earlier seed
         out.add(exp("roundtrip", quick, "python-sequential,python-multiprocessing,python-celery", "cpu", 1, null, 1L, null));
+        // EventEmitter: 10 events to 2 listeners of ~5 ms of CPU each, emitted at once (emit) or deferred (setImmediate),
+        // on 1 core: when do the listeners run, and how late is the loop's 5 ms probe meanwhile?
+        out.add(exp("emit", quick, "node-eventloop", "emit,emit-deferred", EMIT_EVENTS, null, EMIT_WORK, List.of(1)));
         return out;
     }
 

@@ -45,7 +45,7 @@ public final class Claims {
             new Claim("1.2", "1.2-iocpu", List.of("io", "cpu-cores"), Q12::ioCpu),
             new Claim("1.2", "1.2-cost", List.of("io"), Q12::cost),
             new Claim("1.2", "1.2-race", List.of("race", "race-py", "race-go"), Q12::race),
-            new Claim("1.3", "1.3-emitter", List.of("io"), Q13::emitter),
+            new Claim("1.3", "1.3-emitter", List.of("io", "emit"), Q13::emitter),
             new Claim("1.3", "1.3-rx", List.of("pipeline"), Q13::rx),
             new Claim("1.3", "1.3-reactive", List.of("io"), Q13::reactive),
             new Claim("1.3", "1.3-kafka", List.of(), (e, t) -> text(t, "v.kafka")),

@@ -68,7 +68,7 @@ public final class PeerModels {
         add(new PeerModel("node-workers", PeerRuntime.NODE, "Node.js: a worker_threads pool of cores, each worker its own event loop",
                 (s, n) -> new Caps(n, Math.min(n, s.cores()), s.cores() + 1, "every task can wait; one worker per core computes"),
                 NO_PIPELINE, List.of(), List.of(), null));
-        add(new PeerModel("node-rxjs", PeerRuntime.NODE, "Node.js: RxJS, mergeMap over timer(); the pipeline as a chain of operators",
+        add(new PeerModel("node-rxjs", PeerRuntime.NODE, "Node.js: RxJS, mergeMap over timer(); the pipeline as operators with a promise hop per stage, no back-pressure",
                 (s, n) -> new Caps(n, 1, 1, "every inner observable can wait; the loop computes"), ALL, List.of("rxjs"),
                 List.of(), "npm ci --prefix src/peers/node"));
     }
@@ -89,6 +89,17 @@ public final class PeerModels {
             add(new PeerModel(p.name(), p.runtime(), p.description(), p.caps(), Set.copyOf(w), p.requirements(),
                     p.services(), p.install()));
         }
+    }
+
+    /** EventEmitter's two forms run on Node's one loop, where emit() and setImmediate are what they measure. */
+    private static final Set<String> EMITS = Set.of("emit", "emit-deferred");
+
+    static {
+        PeerModel p = BY_NAME.get("node-eventloop");
+        Set<String> w = new java.util.HashSet<>(p.workloads());
+        w.addAll(EMITS);
+        add(new PeerModel(p.name(), p.runtime(), p.description(), p.caps(), Set.copyOf(w), p.requirements(), p.services(),
+                p.install()));
     }
 
     private PeerModels() {}

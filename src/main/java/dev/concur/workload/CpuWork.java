@@ -36,7 +36,12 @@ public final class CpuWork {
 
     /** The value task {@code index} returns after {@code rounds} rounds of work (an unsigned 32-bit number). */
     public static long compute(int index, long rounds) {
-        return kernel(((index + 1) * GOLDEN) ^ SEED, rounds);
+        return kernel(seed(index), rounds);
+    }
+
+    /** Where task {@code index}'s rounds start: its index spread by {@link #GOLDEN}, fixed by {@link #SEED}. */
+    public static int seed(int index) {
+        return ((index + 1) * GOLDEN) ^ SEED;
     }
 
     /** {@code rounds} rounds from {@code x}, finalised: an unsigned 32-bit number. */

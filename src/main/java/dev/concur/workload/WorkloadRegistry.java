@@ -11,7 +11,8 @@ public final class WorkloadRegistry {
     private static final Map<String, Workload> BY_NAME = new LinkedHashMap<>();
     /**
      * Workloads run when named, not part of "all" (which is the default matrix): real I/O, the pipeline,
-     * the race, the start-gated hold.
+     * the race, the start-gated hold,
+     * Node's EventEmitter in its two forms.
      */
     private static final Map<String, Workload> OPT_IN = new LinkedHashMap<>();
 
@@ -31,6 +32,8 @@ public final class WorkloadRegistry {
         OPT_IN.put(RaceWorkload.RACE, new RaceWorkload());
         OPT_IN.put(RaceWorkload.RACE_AWAIT, new RaceWorkload(true));
         OPT_IN.put("hold", new HoldWorkload());
+        OPT_IN.put(EmitWorkload.EMIT, new EmitWorkload(false));
+        OPT_IN.put(EmitWorkload.EMIT_DEFERRED, new EmitWorkload(true));
     }
 
     private WorkloadRegistry() {}
@@ -44,7 +47,7 @@ public final class WorkloadRegistry {
         return List.copyOf(BY_NAME.keySet());
     }
 
-    /** Workloads selected by name only: a loopback server, the disk, the pipeline, the race, the hold. */
+    /** Workloads selected by name only: a loopback server, the disk, the pipeline, the race, the hold, emit. */
     public static List<String> optInNames() {
         return List.copyOf(OPT_IN.keySet());
     }

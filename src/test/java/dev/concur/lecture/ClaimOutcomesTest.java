@@ -62,6 +62,11 @@ class ClaimOutcomesTest {
         return r(model, w).cores(1).params(10, 50.0, 200).lag(p99).ok(around(batchMs, 1));
     }
 
+    /** 10 events to the emitter's listeners on 1 core: batch (ms), the probe's p99 (ms), each process's peak alive. */
+    private static Result emit(String model, String w, double batchMs, double p99, long... alive) {
+        return r(model, w).cores(1).params(10, null, 200).alivePerFork(alive).lag(p99).ok(around(batchMs, 1));
+    }
+
     private static Result race(String model, String w, double lost, long syncLost) {
         return r(model, w).race(lost, syncLost).ok(around(50, 2));
     }
@@ -194,11 +199,31 @@ class ClaimOutcomesTest {
         add("1.2-race", "the loop lost without an await: a concur bug", UNAVAILABLE, () -> evidence(exp("race",
                 race("platform", "race", 5000, 0), race("eventloop", "race", 7, 0), race("eventloop", "race-await", 100_000, 0))));
         // 1.3
-        add("1.3-emitter", "Node overlapped its waits", SUPPORTED, () -> evidence(exp("io", io("node-eventloop", around(120, 2)))));
-        add("1.3-emitter", "Node never did", CONTRADICTED, () -> evidence(exp("io", io("node-eventloop", around(5000, 2)))));
+        add("1.3-emitter", "waits overlap; emit() one event at a time, setImmediate all at once, the loop waits in both",
+                NUANCED, () -> evidence(exp("io", io("node-eventloop", around(120, 2))),
+                        exp("emit", emit("node-eventloop", "emit", 110, 105, 1, 1, 1), emit("node-eventloop", "emit-deferred", 112, 107, 10, 10, 10))));
+        add("1.3-emitter", "the deferred form let the probe run", NUANCED, () -> evidence(exp("io", io("node-eventloop", around(120, 2))),
+                exp("emit", emit("node-eventloop", "emit", 110, 105, 1, 1, 1), emit("node-eventloop", "emit-deferred", 112, 6, 10, 10, 10))));
+        add("1.3-emitter", "emit() returned before its listeners in one process", SUPPORTED, () -> evidence(
+                exp("io", io("node-eventloop", around(120, 2))),
+                exp("emit", emit("node-eventloop", "emit", 110, 105, 1, 3, 1), emit("node-eventloop", "emit-deferred", 112, 107, 10, 10, 10))));
+        add("1.3-emitter", "one event at a time, yet the probe was served", INCONCLUSIVE, () -> evidence(
+                exp("io", io("node-eventloop", around(120, 2))),
+                exp("emit", emit("node-eventloop", "emit", 110, 6, 1, 1, 1), emit("node-eventloop", "emit-deferred", 112, 107, 10, 10, 10))));
+        add("1.3-emitter", "Node never overlapped its waits", CONTRADICTED, () -> evidence(exp("io", io("node-eventloop", around(5000, 2))),
+                exp("emit", emit("node-eventloop", "emit", 110, 105, 1, 1, 1), emit("node-eventloop", "emit-deferred", 112, 107, 10, 10, 10))));
+        add("1.3-emitter", "some processes overlapped, some did not", INCONCLUSIVE, () -> evidence(
+                exp("io", io("node-eventloop", 900, 1000, 1100)),
+                exp("emit", emit("node-eventloop", "emit", 110, 105, 1, 1, 1), emit("node-eventloop", "emit-deferred", 112, 107, 10, 10, 10))));
+        add("1.3-emitter", "the emit experiment did not run", UNAVAILABLE, () -> evidence(exp("io", io("node-eventloop", around(120, 2)))));
+        add("1.3-emitter", "no Node here: the JVM's loop stood in", ILLUSTRATION, () -> evidence(exp("io", io("eventloop", around(104, 2))),
+                exp("emit", emit("eventloop", "emit", 100, 95, 1, 1, 1), emit("eventloop", "emit-deferred", 101, 96, 10, 10, 10))));
         add("1.3-rx", "Reactor ran", ILLUSTRATION, () -> evidence(exp("pipeline", r("reactive", "pipeline").params(2000, null, 200)
                 .ok(around(9, 2)))));
         add("1.3-rx", "Reactor missing", UNAVAILABLE, () -> evidence(exp("pipeline")));
+        add("1.3-rx", "Reactor and RxJS ran, the same hops: a ratio shown, not judged", ILLUSTRATION, () -> evidence(exp("pipeline",
+                r("reactive", "pipeline").params(2000, null, 1).ok(around(9, 2)),
+                r("node-rxjs", "pipeline").params(2000, null, 1).ok(around(6, 2)))));
         add("1.3-reactive", "all three ran", ILLUSTRATION, () -> evidence(exp("io", io("reactive", around(180, 2)),
                 io("eventloop", around(104, 2)), io("virtual", around(115, 2)))));
         add("1.3-reactive", "reactive missing", UNAVAILABLE, () -> evidence(exp("io", io("eventloop", around(104, 2)))));

@@ -85,6 +85,13 @@ final class Fixture {
             return this;
         }
 
+        /** Each process's peak of tasks alive at once, counted by the runtime (no memory figures). */
+        R alivePerFork(long... peaks) {
+            List<Long> each = java.util.Arrays.stream(peaks).boxed().toList();
+            this.alive = new Alive(params.tasks(), java.util.Collections.min(each), each, Map.of());
+            return this;
+        }
+
         R rss(double bytesPerTask) {
             this.rss = bytesPerTask;
             return this;

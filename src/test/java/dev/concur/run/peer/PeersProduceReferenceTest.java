@@ -31,14 +31,16 @@ class PeersProduceReferenceTest {
             "cpu", new WorkloadParams(20, 0, 1_000),
             "mixed", new WorkloadParams(20, 2_000_000, 500),
             "pipeline", new WorkloadParams(50, 0, 100),
-            "hold", new WorkloadParams(2_000, 20_000_000, 0));
+            "hold", new WorkloadParams(2_000, 20_000_000, 0),
+            "emit", new WorkloadParams(20, 0, 1_000),
+            "emit-deferred", new WorkloadParams(20, 0, 1_000));
     private static final Profile FAST = Profile.QUICK.with(1, 1, 2, Duration.ofMillis(20), null);
     private static final PeerRunner RUNNER = new PeerRunner(System.getenv());
 
     static Stream<Arguments> matrix() {
         return PeerModels.names().stream().flatMap(m -> {
             PeerModel peer = PeerModels.find(m).orElseThrow();
-            return Stream.of("io", "cpu", "mixed", "pipeline", "hold").filter(peer::supports)
+            return Stream.of("io", "cpu", "mixed", "pipeline", "hold", "emit", "emit-deferred").filter(peer::supports)
                     // sequential baselines cannot hold the pipeline's five parts: concur skips that pair
                     .filter(w -> !(w.equals("pipeline") && m.endsWith("-sequential")))
                     .map(w -> Arguments.of(m, w));
@@ -65,6 +67,10 @@ class PeersProduceReferenceTest {
             assertTrue(fork.peakAlive() >= 1 && fork.peakAlive() <= n, "alive within 1.." + n + ": " + fork.peakAlive());
         }
         if (model.endsWith("-sequential")) assertEquals(1L, fork.peakAlive(), "one task at a time");
+        // emit() runs its listeners before it returns, so the caller's next event starts after the last one ends;
+        // setImmediate returns at once, so all N are emitted before any listener runs
+        if (workload.equals("emit")) assertEquals(1L, fork.peakAlive(), "one event alive at a time: emit() returns after its listeners");
+        if (workload.equals("emit-deferred")) assertEquals((long) n, fork.peakAlive(), "every deferred emit returned before any listener ran");
         if (workload.equals("hold")) {
             assertEquals((long) n, fork.peakAlive(), "hold's start gate opens only when all N tasks are alive");
             Map<String, Double> rt = fork.runtimeMemory();
