@@ -11,11 +11,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The estimate beyond the ideal: per-task start costs as models, workloads and peer runtimes declare
- * them, checked against batches that were measured.
+ * them, and a peer's CPU slowdown, checked against batches that were measured.
  */
 class EstimatorTest {
     private static final long MS = 1_000_000L;
-    /** What {@link Estimator#calibrate} read on the 2-core VM where the batches below were measured. */
+    /** What {@link Estimator#calibrate} read on the 2-core VM where the CPython batches below were measured. */
     private static final Estimator HOST = new Estimator(2.55);
 
     @Test
@@ -46,5 +46,22 @@ class EstimatorTest {
         assertEquals(1000 + 10_000 * (gate + ModelRegistry.create("platform-per-task").taskStartNanos()) / 1e6, perTask, 1e-6);
         double go = HOST.batchMillis(Benchmark.of("go-goroutine", "hold", hold, 200, 2));
         assertEquals(1000 + 1_000_000 * PeerRuntime.GO.taskOverheadNanos() / 1e6, go, 1e-6);
+    }
+
+    @Test
+    void aCpythonCpuBatchIsEstimatedAtLeastAtWhatItTook() {
+        var cpu = WorkloadRegistry.get("cpu").defaults(); // 200 tasks x 400,000 rounds
+        for (String m : new String[] {"python-threading", "python-multiprocessing"}) {
+            Benchmark oneCore = Benchmark.resolve(m, "cpu", cpu, 200, 1, 2, dev.concur.input.Profile.QUICK,
+                    30_000 * MS, null, null, null);
+            double est = HOST.batchMillis(oneCore);
+            // measured at 1 core: 35-46 s a batch; estimated at 16 s, it ran past --max-batch 30s
+            assertTrue(est >= 46_000, m + ": " + est + " ms");
+            assertTrue(est * 1e6 > oneCore.maxBatchNanos(), m + " must be skipped");
+        }
+        // 40 x 100,000 rounds at 1 core: 1.42 s measured with both (load 4-5)
+        Benchmark small = Benchmark.resolve("python-threading", "cpu", new WorkloadParams(40, 0, 100_000), 200, 1, 2,
+                dev.concur.input.Profile.QUICK, 30_000 * MS, null, null, null);
+        assertTrue(HOST.batchMillis(small) >= 1_420, HOST.batchMillis(small) + " ms");
     }
 }
