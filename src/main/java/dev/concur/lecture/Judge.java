@@ -86,14 +86,14 @@ final class Judge {
         return Ratio.of(complete, submit, CONFIDENCE);
     }
 
+    /**
+     * The outcome of a speedup. A rule computes its {@link #speedup} once and passes the same
+     * {@code Ratio} here and to {@code Rules.ratio} for its text, so the two can never disagree.
+     */
     static Scaling scaling(Ratio r) {
         if (r.above(BAND)) return Scaling.SPEEDUP;
         if (r.within(BAND)) return Scaling.NONE;
         if (r.below(1 / BAND)) return Scaling.SLOWDOWN;
         return Scaling.UNCLEAR;
-    }
-
-    static Scaling scaling(Result from, Result to) {
-        return scaling(speedup(from, to));
     }
 }

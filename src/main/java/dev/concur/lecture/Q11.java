@@ -16,6 +16,7 @@ import dev.concur.lecture.Judge.Scaling;
 import dev.concur.lecture.Verdict.Outcome;
 import dev.concur.result.Alive;
 import dev.concur.result.Result;
+import dev.concur.stats.Ratio;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -200,17 +201,20 @@ final class Q11 {
         }
         Slide.Table table = table(List.of(t.get("col.model"), t.get("col.one"), t.get("col.two", 2), t.get("col.speedup")), rows);
         if (!allOk(g[0], g[1], py[0], py[1])) return missing(t, table, List.of(), g[0], g[1], py[0], py[1]);
-        Scaling gs = Judge.scaling(g[0].result(), g[1].result());
-        Scaling ps = Judge.scaling(py[0].result(), py[1].result());
-        String gx = speedup(t, g[0].result(), g[1].result());
-        String px = speedup(t, py[0].result(), py[1].result());
+        Ratio gr = Judge.speedup(g[0].result(), g[1].result());
+        Ratio pr = Judge.speedup(py[0].result(), py[1].result());
+        Scaling gs = Judge.scaling(gr);
+        Scaling ps = Judge.scaling(pr);
+        String gx = ratio(t, gr);
+        String px = ratio(t, pr);
         Pick[] picks = {g[0], g[1], py[0], py[1]};
         if (gs == Scaling.SPEEDUP && ps == Scaling.NONE) {
             // the reason: a loop without a GIL, measured beside it, does not scale either
             // the prediction holds, the reason does not: an event loop is one thread by design, GIL or not;
             // a JVM loop (no GIL) beside it shows that, when it was measured and does not scale either
-            if (allOk(l1, l2) && Judge.scaling(l1, l2) == Scaling.NONE) {
-                return verdict(t, table, Outcome.NUANCED, t.get("v.parallel", gx, px, speedup(t, l1, l2)), List.of(), picks);
+            Ratio lr = Judge.speedup(l1, l2);
+            if (allOk(l1, l2) && Judge.scaling(lr) == Scaling.NONE) {
+                return verdict(t, table, Outcome.NUANCED, t.get("v.parallel", gx, px, ratio(t, lr)), List.of(), picks);
             }
             return verdict(t, table, Outcome.NUANCED, t.get("v.parallel.yes", gx, px), List.of(), picks);
         }

@@ -4,6 +4,7 @@ import static dev.concur.lecture.Rules.allOk;
 import static dev.concur.lecture.Rules.cell;
 import static dev.concur.lecture.Rules.mem;
 import static dev.concur.lecture.Rules.missing;
+import static dev.concur.lecture.Rules.ratio;
 import static dev.concur.lecture.Rules.speedup;
 import static dev.concur.lecture.Rules.suspect;
 import static dev.concur.lecture.Rules.table;
@@ -15,6 +16,7 @@ import dev.concur.lecture.Evidence.Pick;
 import dev.concur.lecture.Judge.Scaling;
 import dev.concur.lecture.Verdict.Outcome;
 import dev.concur.result.Result;
+import dev.concur.stats.Ratio;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,8 +39,9 @@ final class Q12 {
         Result a = e.get("cpu-cores", "eventloop", "cpu", 1);
         Result b = e.get("cpu-cores", "eventloop", "cpu", 2);
         if (!allOk(a, b)) return missing(t, table, List.of(), e.pick("cpu-cores", "eventloop", "cpu", 2));
-        String s = speedup(t, a, b);
-        return switch (Judge.scaling(a, b)) {
+        Ratio r = Judge.speedup(a, b);
+        String s = ratio(t, r);
+        return switch (Judge.scaling(r)) {
             case NONE -> verdict(t, table, Outcome.SUPPORTED, t.get("v.onethread", s), List.of());
             // the process sped up, not necessarily the loop's thread: not a contradiction of "one thread"
             case SPEEDUP -> verdict(t, table, Outcome.INCONCLUSIVE, t.get("v.onethread.no", s), List.of());
@@ -53,8 +56,9 @@ final class Q12 {
         Result b = e.get("cpu-cores", "platform", "cpu", 2);
         List<String> cav = List.of(t.get("v.threads.caveat"));
         if (!allOk(a, b)) return missing(t, table, cav, e.pick("cpu-cores", "platform", "cpu", 2));
-        String s = speedup(t, a, b);
-        return switch (Judge.scaling(a, b)) {
+        Ratio r = Judge.speedup(a, b);
+        String s = ratio(t, r);
+        return switch (Judge.scaling(r)) {
             case SPEEDUP -> verdict(t, table, Outcome.SUPPORTED, t.get("v.threads.par", s), cav);
             case NONE, SLOWDOWN -> verdict(t, table, Outcome.CONTRADICTED, t.get("v.threads.none", s), cav);
             case UNCLEAR -> verdict(t, table, Outcome.INCONCLUSIVE, t.get("v.threads.nopar", s), cav);
@@ -81,13 +85,15 @@ final class Q12 {
         // separate them; "efficient" is what each pays for the same waits: threads (and memory where measured)
         int n = lio.params().tasks();
         boolean equal = pio.params().threads() >= n;
-        Scaling io = Judge.scaling(lio, pio); // T(loop) / T(pool): above the band, the pool was faster
-        Scaling cpu = Judge.scaling(lcpu, pcpu);
+        Ratio ior = Judge.speedup(lio, pio); // T(loop) / T(pool): above the band, the pool was faster
+        Ratio cpur = Judge.speedup(lcpu, pcpu);
+        Scaling io = Judge.scaling(ior);
+        Scaling cpu = Judge.scaling(cpur);
         Integer lt = Evidence.threads(lio);
         Integer pt = Evidence.threads(pio);
         boolean fewer = lt != null && pt != null && lt < pt;
         String text = t.get("v.iocpu", t.n(n), t.time(lio), lt == null ? -1 : lt, t.n(pio.params().threads()), t.time(pio),
-                speedup(t, lio, pio), t.time(lcpu), t.time(pcpu), speedup(t, lcpu, pcpu));
+                ratio(t, ior), t.time(lcpu), t.time(pcpu), ratio(t, cpur));
         List<String> cav = equal ? List.of() : List.of(t.get("v.iocpu.unequal", t.n(pio.params().threads()), t.n(n)));
         boolean ioHolds = equal && fewer && io != Scaling.SPEEDUP && io != Scaling.UNCLEAR;
         boolean ioFails = equal && (io == Scaling.SPEEDUP || (lt != null && pt != null && lt >= pt));
@@ -112,10 +118,10 @@ final class Q12 {
         if (!allOk(pt, v)) {
             return missing(t, table, List.of(), e.pick("io", "platform-per-task", "io", null), e.pick("io", "virtual", "io", null));
         }
-        String s = speedup(t, pt, v);
-        String text = t.get("v.cost", t.n(pt.params().tasks()), t.time(pt), threadsOf(t, pt), t.time(v), s);
+        Ratio r = Judge.speedup(pt, v);
+        String text = t.get("v.cost", t.n(pt.params().tasks()), t.time(pt), threadsOf(t, pt), t.time(v), ratio(t, r));
         List<String> cav = List.of(t.get("cav.rss"));
-        return switch (Judge.scaling(pt, v)) {
+        return switch (Judge.scaling(r)) {
             // both are a thread per task: what the virtual one saves is what an OS thread costs
             case SPEEDUP -> verdict(t, table, Outcome.NUANCED, text + " " + t.get("v.cost.os"), cav);
             case NONE, SLOWDOWN -> verdict(t, table, Outcome.CONTRADICTED, text + " " + t.get("v.cost.no"), cav);

@@ -3,6 +3,7 @@ package dev.concur.lecture;
 import static dev.concur.lecture.Rules.allOk;
 import static dev.concur.lecture.Rules.cell;
 import static dev.concur.lecture.Rules.missing;
+import static dev.concur.lecture.Rules.ratio;
 import static dev.concur.lecture.Rules.speedup;
 import static dev.concur.lecture.Rules.suspect;
 import static dev.concur.lecture.Rules.table;
@@ -14,6 +15,7 @@ import dev.concur.lecture.Judge.Scaling;
 import dev.concur.lecture.Verdict.Outcome;
 import dev.concur.result.Result;
 import dev.concur.result.Timeline;
+import dev.concur.stats.Ratio;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -41,8 +43,9 @@ final class Q14 {
         Result a = e.get("seqpar-cpu", "sequential", "cpu", 1);
         Result b = e.get("seqpar-cpu", "sequential", "cpu", 2);
         if (!allOk(a, b)) return missing(t, table, List.of(), e.pick("seqpar-cpu", "sequential", "cpu", 2));
-        String s = speedup(t, a, b);
-        return switch (Judge.scaling(a, b)) {
+        Ratio r = Judge.speedup(a, b);
+        String s = ratio(t, r);
+        return switch (Judge.scaling(r)) {
             case NONE -> verdict(t, table, Outcome.SUPPORTED, t.get("v.sequential", t.time(a), t.time(b), s), List.of());
             // sequential code, yet the process used the second core (the JVM's own threads): the claim, corrected
             case SPEEDUP -> verdict(t, table, Outcome.NUANCED, t.get("v.sequential.no", t.time(a), t.time(b), s), List.of());
@@ -60,10 +63,12 @@ final class Q14 {
         if (!allOk(f2, s2)) {
             return missing(t, table, List.of(), e.pick("seqpar-cpu", "forkjoin", "cpu", 2), e.pick("seqpar-cpu", "sequential", "cpu", 2));
         }
-        String text = t.get("v.parallel2", t.time(f2), t.time(s2), speedup(t, s2, f2));
+        Ratio two = Judge.speedup(s2, f2);
+        String text = t.get("v.parallel2", t.time(f2), t.time(s2), ratio(t, two));
         // "without spare cores there is no parallelism": said only when the 1-core pair shows it
-        if (allOk(f1, s1) && Judge.scaling(s1, f1) == Scaling.NONE) text += " " + t.get("v.parallel2.one", speedup(t, s1, f1));
-        return switch (Judge.scaling(s2, f2)) {
+        Ratio one = Judge.speedup(s1, f1);
+        if (allOk(f1, s1) && Judge.scaling(one) == Scaling.NONE) text += " " + t.get("v.parallel2.one", ratio(t, one));
+        return switch (Judge.scaling(two)) {
             case SPEEDUP -> verdict(t, table, Outcome.SUPPORTED, text, List.of());
             case NONE, SLOWDOWN -> verdict(t, table, Outcome.CONTRADICTED, text, List.of());
             case UNCLEAR -> verdict(t, table, Outcome.INCONCLUSIVE, text, List.of());
@@ -80,7 +85,8 @@ final class Q14 {
         }
         String text = t.get("v.concurrent", t.n(l1.params().tasks()), t.time(l1), t.time(s1), speedup(t, s1, l1));
         // "concurrency without parallelism": said only when the second core measurably changes nothing
-        if (allOk(l2) && Judge.scaling(l1, l2) == Scaling.NONE) text += " " + t.get("v.concurrent.two", t.time(l2), speedup(t, l1, l2));
+        Ratio cores = Judge.speedup(l1, l2);
+        if (allOk(l2) && Judge.scaling(cores) == Scaling.NONE) text += " " + t.get("v.concurrent.two", t.time(l2), ratio(t, cores));
         int c = Judge.compare(l1, s1);
         Outcome o = c < 0 ? Outcome.SUPPORTED : c > 0 ? Outcome.CONTRADICTED : Outcome.INCONCLUSIVE;
         return verdict(t, table, o, text, List.of());
@@ -173,9 +179,10 @@ final class Q14 {
             return missing(t, table, List.of(), e.pick("pertask", "sequential", "cpu", 2), e.pick("pertask", "platform", "cpu", 2),
                     e.pick("pertask", "platform-per-task", "cpu", 2));
         }
-        Scaling batch = Judge.scaling(seq, pool);
+        Ratio poolSpeedup = Judge.speedup(seq, pool);
+        Scaling batch = Judge.scaling(poolSpeedup);
         double later = per.taskLatency().p50() / pool.taskLatency().p50();
-        String text = t.get("v.pertask", t.n(seq.params().tasks()), speedup(t, seq, pool), pool.params().threads(),
+        String text = t.get("v.pertask", t.n(seq.params().tasks()), ratio(t, poolSpeedup), pool.params().threads(),
                 t.ms(pool.taskLatency().p50()), t.ms(per.taskLatency().p50()), t.x(later));
         List<String> cav = List.of(t.get("v.pertask.caveat"));
         if (batch == Scaling.NONE || batch == Scaling.SLOWDOWN) return verdict(t, table, Outcome.CONTRADICTED, text, cav);

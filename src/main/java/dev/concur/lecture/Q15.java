@@ -44,9 +44,10 @@ final class Q15 {
             Result cpu = e.get("python-cpu", m, "cpu", null);
             // the I/O column at each model's own concurrency, stated beside it: 50 waits at once for a loop or 50
             // threads, one per worker for a pool of 2
-            rows.add(List.of(m, atOnce(t, io), vsSeq(t, seqIo, io), vsSeq(t, seqCpu, cpu)));
+            Ratio cpuSpeedup = Judge.speedup(seqCpu, cpu);
+            rows.add(List.of(m, atOnce(t, io), vsSeq(t, seqIo, io, Judge.speedup(seqIo, io)), vsSeq(t, seqCpu, cpu, cpuSpeedup)));
             if (io == null || !io.ok() || cpu == null || !cpu.ok()) missing.add(m);
-            if (allOk(seqCpu, cpu) && Judge.scaling(seqCpu, cpu) == Scaling.SPEEDUP) cpuFaster.add(m);
+            if (allOk(seqCpu, cpu) && Judge.scaling(cpuSpeedup) == Scaling.SPEEDUP) cpuFaster.add(m);
         }
         Slide.Table table = table(List.of(t.get("col.model"), t.get("col.atonce"), t.get("col.io") + " (" + t.get("col.vsseq") + ")",
                 t.get("col.cpu") + " (" + t.get("col.vsseq") + ")"), rows);
@@ -61,9 +62,10 @@ final class Q15 {
         return verdict(t, table, Outcome.ILLUSTRATION, text, cav);
     }
 
-    private static String vsSeq(Text t, Result seq, Result r) {
+    /** r's time and {@code speedup}, its speedup over {@code seq} (computed once by the caller, which judges it too). */
+    private static String vsSeq(Text t, Result seq, Result r, Ratio speedup) {
         if (!allOk(seq, r)) return t.notOk(r);
-        return t.time(r) + " · " + speedup(t, seq, r);
+        return t.time(r) + " · " + ratio(t, speedup);
     }
 
     static Body threading(Evidence e, Text t) {
@@ -71,16 +73,18 @@ final class Q15 {
         Result seqCpu = e.get("python-cpu", "python-sequential", "cpu", null);
         Result io = e.get("python-io", "python-threading", "io", null);
         Result cpu = e.get("python-cpu", "python-threading", "cpu", null);
+        Ratio ior = Judge.speedup(seqIo, io);
+        Ratio cpur = Judge.speedup(seqCpu, cpu);
         Slide.Table table = table(List.of(t.get("col.model"), t.get("col.io"), t.get("col.cpu")), List.of(
                 List.of("python-sequential", cell(t, seqIo), cell(t, seqCpu)),
-                List.of("python-threading", vsSeq(t, seqIo, io), vsSeq(t, seqCpu, cpu))));
+                List.of("python-threading", vsSeq(t, seqIo, io, ior), vsSeq(t, seqCpu, cpu, cpur))));
         for (Result r : java.util.Arrays.asList(seqIo, seqCpu, io, cpu)) {
             if (r == null || !r.ok()) return missing(t, table, List.of(), e.pick("python-io", "python-threading", "io", null),
                     e.pick("python-cpu", "python-threading", "cpu", null), e.pick("python-io", "python-sequential", "io", null));
         }
-        Scaling sio = Judge.scaling(seqIo, io);
-        Scaling scpu = Judge.scaling(seqCpu, cpu);
-        String text = t.get("v.threading", speedup(t, seqIo, io), speedup(t, seqCpu, cpu));
+        Scaling sio = Judge.scaling(ior);
+        Scaling scpu = Judge.scaling(cpur);
+        String text = t.get("v.threading", ratio(t, ior), ratio(t, cpur));
         List<String> cav = List.of(t.get("v.threading.caveat"));
         // threads slower than sequential on CPU (the GIL handed back and forth) is no parallelism either
         boolean noCpu = scpu == Scaling.NONE || scpu == Scaling.SLOWDOWN;
@@ -96,10 +100,13 @@ final class Q15 {
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("python-sequential", cell(t, seq), "–"));
         List<String> s = new ArrayList<>();
+        Ratio mpSpeedup = null;
         for (String m : List.of("python-multiprocessing", "python-joblib", "python-dask")) {
             Result r = e.get("python-cpu", m, "cpu", null);
-            rows.add(List.of(m, cell(t, r), speedup(t, seq, r)));
-            s.add(speedup(t, seq, r));
+            Ratio x = Judge.speedup(seq, r);
+            if (mpSpeedup == null) mpSpeedup = x; // multiprocessing's, which the verdict reads
+            s.add(allOk(seq, r) ? ratio(t, x) : "–");
+            rows.add(List.of(m, cell(t, r), s.getLast()));
         }
         Slide.Table table = table(List.of(t.get("col.model"), t.get("col.cpu"), t.get("col.vsseq")), rows);
         Result mp = e.get("python-cpu", "python-multiprocessing", "cpu", null);
@@ -108,7 +115,7 @@ final class Q15 {
                     e.pick("python-cpu", "python-sequential", "cpu", null));
         }
         String text = t.get("v.processes", s.get(0), s.get(1), s.get(2), atOnce(t, mp));
-        return switch (Judge.scaling(seq, mp)) {
+        return switch (Judge.scaling(mpSpeedup)) {
             case SPEEDUP -> verdict(t, table, Outcome.SUPPORTED, text, List.of());
             case NONE, SLOWDOWN -> verdict(t, table, Outcome.CONTRADICTED, text, List.of());
             case UNCLEAR -> verdict(t, table, Outcome.INCONCLUSIVE, text, List.of());

@@ -31,6 +31,19 @@ public interface ConcurrencyModel extends AutoCloseable {
     /** How many tasks can wait, and how many can compute, at the same time. */
     Caps caps(ModelSettings settings, int tasks);
 
+    /**
+     * What starting (and ending) one task costs this model beyond the task's own wait and work, in
+     * nanoseconds, paid one task after another by the thread that runs the batch (so it is not divided
+     * by the cores). For the pre-run estimate only ({@code run.Estimator}: {@code --max-batch} and the
+     * watchdog's patience before a first batch ends); what is reported is always measured.
+     *
+     * @implSpec The default is 0: a model that reuses its threads, or makes ones as cheap as a virtual
+     * thread's, adds nothing the estimate's margin does not already cover.
+     */
+    default double taskStartNanos() {
+        return 0;
+    }
+
     /** The threads this model used so far. */
     ModelUsage usage();
 

@@ -3,6 +3,7 @@ package dev.concur.run;
 import dev.concur.input.Gc;
 import dev.concur.input.Profile;
 import dev.concur.model.Caps;
+import dev.concur.model.ConcurrencyModel;
 import dev.concur.model.ModelRegistry;
 import dev.concur.model.ModelSettings;
 import dev.concur.peer.PeerModel;
@@ -25,6 +26,8 @@ import dev.concur.workload.WorkloadRegistry;
  * @param cores         core count k the fork is limited (and pinned) to, {@code null} for no limit
  * @param processors    the processors the fork will see: {@code cores}, or the machine's count
  * @param caps          the model's concurrency at {@code processors} for this batch
+ * @param taskStartNanos what starting one task costs beyond its wait and work, for the estimate: the model's
+ *                      and the workload's declared costs for a JVM model, its runtime's for a peer
  * @param profile       how much JMH measures
  * @param maxBatchNanos skip when the estimated batch time is above this
  * @param timeoutNanos  the watchdog's deadline for the whole benchmark, {@code null} for the default
@@ -34,7 +37,7 @@ import dev.concur.workload.WorkloadRegistry;
  * @param gc            the garbage collector a JMH fork runs with (peer programs keep their runtime's own)
  */
 public record Benchmark(String model, Workload workload, WorkloadParams params, int threads, Integer cores,
-                        int processors, Caps caps, Profile profile, long maxBatchNanos, Long timeoutNanos, String run,
+                        int processors, Caps caps, double taskStartNanos, Profile profile, long maxBatchNanos, Long timeoutNanos, String run,
                         String target, PeerModel peer, Gc gc) {
 
     /** Resolves a model and workload by name, with the default collector. */
@@ -54,8 +57,17 @@ public record Benchmark(String model, Workload workload, WorkloadParams params, 
         int k = cores != null ? cores : machineCores;
         PeerModel peer = PeerModels.find(model).orElse(null);
         ModelSettings settings = new ModelSettings(threads, k);
-        Caps caps = peer != null ? peer.caps(settings, w.taskCount(p)) : ModelRegistry.create(model).caps(settings, w.taskCount(p));
-        return new Benchmark(model, w, p, threads, cores, k, caps, profile, maxBatchNanos, timeoutNanos, run,
+        Caps caps;
+        double startNanos;
+        if (peer != null) {
+            caps = peer.caps(settings, w.taskCount(p));
+            startNanos = peer.runtime().taskOverheadNanos(); // the program's own gate, coroutines, processes
+        } else {
+            ConcurrencyModel m = ModelRegistry.create(model);
+            caps = m.caps(settings, w.taskCount(p));
+            startNanos = m.taskStartNanos() + w.taskStartNanos();
+        }
+        return new Benchmark(model, w, p, threads, cores, k, caps, startNanos, profile, maxBatchNanos, timeoutNanos, run,
                 w.name().equals("http") ? target : null, peer, gc);
     }
 

@@ -5,20 +5,16 @@ import dev.concur.workload.CpuWork;
 
 /**
  * Predicts, before anything runs, how long one batch and one benchmark will take: the ideal time
- * of {@link Ideal} with the CPU kernel's speed calibrated on this host, plus a rough cost for
- * starting platform threads. Used to skip hopeless benchmarks ({@code --max-batch}) and for the
- * progress bar's ETA; never reported as a measurement.
+ * of {@link Ideal} with the CPU kernel's speed calibrated on this host (times the runtime's rough
+ * slowdown, for a peer), plus what starting each task costs as the model, the workload or the peer's
+ * runtime declares it ({@link Benchmark#taskStartNanos}). Used to skip hopeless benchmarks
+ * ({@code --max-batch}), for the watchdog's patience before a first batch ends, and for the progress
+ * bar's ETA; never reported as a measurement.
+ *
+ * <p>An over-estimate only skips a benchmark; an under-estimate lets a hopeless one run until the
+ * watchdog kills it, so the declared costs are rounded up from what was measured.
  */
 public final class Estimator {
-    /** Rough cost of starting and joining one platform thread. */
-    private static final double PLATFORM_THREAD_START_NANOS = 60_000;
-    /**
-     * What holding one more task at hold's start gate costs a JVM model, beyond its wait: measured as
-     * (batch − latency) / tasks for virtual threads at 100,000 tasks, (3,558 − 1,000) ms / 100,000 ≈ 26 µs
-     * (the heap grows with every parked thread). Without it, 1,000,000 gated virtual threads were
-     * estimated at 1 s and the watchdog killed them at 23 s.
-     */
-    private static final double HOLD_TASK_NANOS = 26_000;
     /** JVM start, JMH set-up and the reference pass, per fork. */
     private static final double FORK_OVERHEAD_NANOS = 1.5e9;
 
@@ -52,10 +48,7 @@ public final class Estimator {
         int n = b.params().tasks();
         double work = (double) b.params().work() * b.workload().workPassesPerTask();
         double ideal = Ideal.batchNanos(n, b.params().latencyNanos(), work * nanosPerRound * b.cpuSlowdown(), b.caps());
-        if (b.model().equals("platform-per-task")) ideal += n * PLATFORM_THREAD_START_NANOS / b.processors();
-        if (b.peer() == null && b.workloadName().equals("hold")) ideal += n * HOLD_TASK_NANOS;
-        if (b.peer() != null) ideal += n * b.peer().runtime().taskOverheadNanos(); // a million coroutines take a while to make
-        return ideal / 1e6;
+        return (ideal + n * b.taskStartNanos()) / 1e6;
     }
 
     /** Batches an adaptive warm-up typically needs before its window is steady. */

@@ -82,6 +82,17 @@ public interface Workload {
     }
 
     /**
+     * What the workload itself adds to each task's start on the JVM, beyond its wait and work, in
+     * nanoseconds, whatever model runs it. For the pre-run estimate only ({@code run.Estimator}); a peer
+     * program's runtime declares its own per-task cost ({@code peer.PeerRuntime.taskOverheadNanos}).
+     *
+     * @implSpec The default is 0: a task that starts its wait or work at once costs no more than the model makes it.
+     */
+    default double taskStartNanos() {
+        return 0;
+    }
+
+    /**
      * How many times a batch does each task's {@code --work} rounds: once, except in the pipeline,
      * where every item is worked on by each stage. For the estimate (and so for {@code --max-batch}
      * and the watchdog's patience before a first batch ends).

@@ -73,7 +73,10 @@ class SweepAndSuiteCommandTest {
     @Test
     void quickSuiteRunsTheDefaultMatrix() throws Exception {
         assertEquals(0, cli.run("bench", "--suite", "quick", "--out", out()), cli.err);
-        assertEquals(16, cli.runner.calls.size(), "18 pairs less sequential io and mixed (skipped)");
+        // benchmarks run, not runner calls: an adaptive profile may call the runner again for another round
+        var ran = cli.runner.calls.stream().map(dev.concur.run.Benchmark::label).distinct().toList();
+        assertEquals(16, ran.size(), "18 pairs less sequential io and mixed (skipped): " + ran);
+        assertFalse(ran.contains("sequential/io") || ran.contains("sequential/mixed"), ran.toString());
         JsonNode r = report();
         assertTrue(r.get("config").get("suite").asText().endsWith("quick.yaml"));
         assertEquals(18, r.get("results").size());
