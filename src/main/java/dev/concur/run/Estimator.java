@@ -19,6 +19,15 @@ public final class Estimator {
      * estimated at 1 s and the watchdog killed them at 23 s.
      */
     private static final double HOLD_TASK_NANOS = 26_000;
+    /**
+     * The same for a model that parks an OS thread per held task (platform, platform-per-task): the task that
+     * opens the gate wakes 10,000 OS threads. Measured as (batch − latency) / tasks for a pool of 10,000
+     * threads on hold at 10,000 tasks of 100 ms, on 2 busy cores: (2,502 − 100) ms / 10,000 ≈ 240 µs (a thread
+     * per task: (12,582 − 100) ms / 10,000 on the same machine, under a load of about 290; the estimate only
+     * sets the skip and the watchdog's first deadline). With the virtual threads' figure the pool was
+     * estimated at 360 ms.
+     */
+    private static final double OS_THREAD_HOLD_TASK_NANOS = 240_000;
     /** JVM start, JMH set-up and the reference pass, per fork. */
     private static final double FORK_OVERHEAD_NANOS = 1.5e9;
 
@@ -53,7 +62,10 @@ public final class Estimator {
         double work = (double) b.params().work() * b.workload().workPassesPerTask();
         double ideal = Ideal.batchNanos(n, b.params().latencyNanos(), work * nanosPerRound * b.cpuSlowdown(), b.caps());
         if (b.model().equals("platform-per-task")) ideal += n * PLATFORM_THREAD_START_NANOS / b.processors();
-        if (b.peer() == null && b.workloadName().equals("hold")) ideal += n * HOLD_TASK_NANOS;
+        if (b.peer() == null && b.workloadName().equals("hold")) {
+            boolean osThreads = b.model().equals("platform") || b.model().equals("platform-per-task");
+            ideal += n * (osThreads ? OS_THREAD_HOLD_TASK_NANOS : HOLD_TASK_NANOS);
+        }
         if (b.peer() != null) ideal += n * b.peer().runtime().taskOverheadNanos(); // a million coroutines take a while to make
         return ideal / 1e6;
     }
