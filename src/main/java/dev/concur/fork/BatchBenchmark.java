@@ -113,6 +113,12 @@ public class BatchBenchmark {
     private final List<Double> bytesPerTask = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<Double> rssPerTask = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final MemorySampler memory = new MemorySampler();
+    /**
+     * The process's CPU time over the measured batches, and their tasks: CPU per task is the total over the
+     * total, because the JVM reads its process CPU time in clock ticks (10 ms on Linux), too coarse for one batch.
+     */
+    private volatile long cpuNanosMeasured;
+    private volatile long cpuTasksMeasured;
     /** The heap used at each measured batch's memory peak: the JVM's own figure beside RSS. */
     private final List<Double> heapUsedAtPeak = new java.util.concurrent.CopyOnWriteArrayList<>();
     /**
@@ -238,6 +244,7 @@ public class BatchBenchmark {
         Batch b = new Batch(taskList.size(), measuring ? taskLatency : scratchLatency);
         alive.reset(b);
         memory.begin();
+        long cpu0 = processCpuNanos();
         try {
             impl.run(runList, b);
         } catch (Throwable t) {
@@ -245,7 +252,12 @@ public class BatchBenchmark {
             writeReport();
             throw t;
         }
+        long cpu1 = processCpuNanos();
         MemorySampler.Growth grown = memory.end();
+        if (measuring && cpu0 >= 0 && cpu1 >= cpu0) {
+            cpuNanosMeasured += cpu1 - cpu0;
+            cpuTasksMeasured += tasks;
+        }
         // measured batches only; per task only where tasks are the unit of work (not a pipeline's
         // few long-running parts)
         if (measuring && taskList.size() == tasks) {
@@ -411,13 +423,34 @@ public class BatchBenchmark {
                 firstMismatch, reference == null ? 0 : reference.cpuNanosPerTask(),
                 impl == null ? null : impl.usage(), error, leftoverThreads, Histograms.encode(taskLatency),
                 Histograms.encode(loopLag), Stats.median(bytesPerTask), warmupBatches, warmupNanos, steady, spreadPct,
-                Stats.median(rssPerTask), race(), trace, peakAlive < 0 ? null : peakAlive, runtimeMemory());
+                Stats.median(rssPerTask), race(), trace, peakAlive < 0 ? null : peakAlive, runtimeMemory(), cpuPerTaskNanos());
         Path target = Path.of(dir, "fork-" + ProcessHandle.current().pid() + ".json");
         try {
             AtomicFiles.write(target, JSON.writeValueAsBytes(r));
         } catch (IOException e) {
             System.err.println("concur: cannot write fork report " + target + ": " + e);
         }
+    }
+
+    /** The reference pass's CPU time per task, in ns: for tests. */
+    double referenceCpuNanosPerTask() {
+        return reference == null ? 0 : reference.cpuNanosPerTask();
+    }
+
+    /** The process's CPU time per task over the measured batches, in ns; {@code null} before any (or where unreadable). */
+    Double cpuPerTaskNanos() {
+        long n = cpuTasksMeasured;
+        return n == 0 ? null : (double) cpuNanosMeasured / n;
+    }
+
+    private static final java.lang.management.OperatingSystemMXBean OS = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+
+    /**
+     * CPU time of this whole process (every thread: the model's, JMH's, the GC's, the JIT's, the memory
+     * sampler's), in ns; -1 where the JVM cannot say. On Linux it counts in clock ticks (10 ms).
+     */
+    static long processCpuNanos() {
+        return OS instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
     }
 
     /** The JVM's own figure at the memory peak (median over measured batches), by the name {@link dev.concur.result.Alive} uses. */

@@ -41,6 +41,9 @@ import dev.concur.result.ForkInfo;
  *                         held them); {@code null} when not counted
  * @param runtimeMemory    what the runtime said of itself at the batch's memory peak (median over measured
  *                         batches), by name as in {@link dev.concur.result.Alive#runtime}; empty when none
+ * @param cpuPerTaskNanos  CPU time the measuring process (a peer: its whole process tree) used during the measured
+ *                         batches, all its threads, divided by their tasks: total over total, as the time is read in
+ *                         clock ticks (10 ms); {@code null} when not measured
  */
 public record ForkReport(ForkInfo fork, long batches, long validBatches, int expectedTasks,
                          long expectedChecksum, String firstMismatch, double cpuNanosPerTask,
@@ -48,7 +51,8 @@ public record ForkReport(ForkInfo fork, long batches, long validBatches, int exp
                          String taskLatency, String loopLag, Double bytesPerTask, int warmupBatches,
                          long warmupNanos, Boolean steady, Double spreadPct, Double rssPerTaskBytes,
                          dev.concur.result.Race race, dev.concur.result.Timeline trace,
-                         Long peakAlive, java.util.Map<String, Double> runtimeMemory) {
+                         Long peakAlive, java.util.Map<String, Double> runtimeMemory,
+                         Double cpuPerTaskNanos) {
 
     public static final String DIR_PROPERTY = "concur.forkReports";
     /** Adaptive warm-up: its time cap in ms; absent means JMH's fixed warm-up iterations only. */

@@ -42,7 +42,7 @@ public final class Claims {
             new Claim("1.1", "1.1-channels", List.of("pipeline"), Q11::channels),
             new Claim("1.2", "1.2-onethread", List.of("cpu-cores"), Q12::oneThread),
             new Claim("1.2", "1.2-threads", List.of("cpu-cores"), Q12::threadsParallel),
-            new Claim("1.2", "1.2-iocpu", List.of("io", "cpu-cores"), Q12::ioCpu),
+            new Claim("1.2", "1.2-iocpu", List.of("io", "cpu-cores", "io-hold"), Q12::ioCpu),
             new Claim("1.2", "1.2-cost", List.of("io"), Q12::cost),
             new Claim("1.2", "1.2-race", List.of("race", "race-py", "race-go"), Q12::race),
             new Claim("1.3", "1.3-emitter", List.of("io", "emit"), Q13::emitter),

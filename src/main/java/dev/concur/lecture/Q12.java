@@ -70,12 +70,16 @@ final class Q12 {
         Result pio = e.get("io", "platform", "io", null);
         Result lcpu = e.get("cpu-cores", "eventloop", "cpu", 2);
         Result pcpu = e.get("cpu-cores", "platform", "cpu", 2);
+        // what each pays for the same waits: CPU time per task over the io batches, and memory per task from the same
+        // waits held alive at once (hold), the only measure where every task is alive at the peak
+        Result lhold = e.get("io-hold", "eventloop", "hold", null);
+        Result phold = e.get("io-hold", "platform", "hold", null);
         List<List<String>> rows = List.of(
-                List.of("eventloop", cell(t, lio), threadsOf(t, lio), mem(t, lio), cell(t, lcpu)),
+                List.of("eventloop", cell(t, lio), threadsOf(t, lio), cpuPerTask(t, lio), mem(t, lhold), cell(t, lcpu)),
                 List.of(pio == null ? "platform" : "platform (" + t.n(pio.params().threads()) + ")", cell(t, pio), threadsOf(t, pio),
-                        mem(t, pio), cell(t, pcpu)));
-        Slide.Table table = table(List.of(t.get("col.model"), t.get("col.io"), t.get("col.threads"), t.get("col.memory"),
-                t.get("col.cpu") + " (" + t.get("col.two", 2) + ")"), rows);
+                        cpuPerTask(t, pio), mem(t, phold), cell(t, pcpu)));
+        Slide.Table table = table(List.of(t.get("col.model"), t.get("col.io"), t.get("col.threads"), t.get("col.cpupertask"),
+                t.get("col.memory"), t.get("col.cpu") + " (" + t.get("col.two", 2) + ")"), rows);
         for (Result r : java.util.Arrays.asList(lio, pio, lcpu, pcpu)) {
             if (r == null || !r.ok()) {
                 return missing(t, table, List.of(), new Pick("eventloop/platform", r, null, r == null ? null : r.note()));
@@ -94,7 +98,9 @@ final class Q12 {
         boolean fewer = lt != null && pt != null && lt < pt;
         String text = t.get("v.iocpu", t.n(n), t.time(lio), lt == null ? -1 : lt, t.n(pio.params().threads()), t.time(pio),
                 ratio(t, ior), t.time(lcpu), t.time(pcpu), ratio(t, cpur));
-        List<String> cav = equal ? List.of() : List.of(t.get("v.iocpu.unequal", t.n(pio.params().threads()), t.n(n)));
+        List<String> cav = new ArrayList<>();
+        if (!equal) cav.add(t.get("v.iocpu.unequal", t.n(pio.params().threads()), t.n(n)));
+        cav.add(t.get("cav.iocpu.pays", t.n(n)));
         boolean ioHolds = equal && fewer && io != Scaling.SPEEDUP && io != Scaling.UNCLEAR;
         boolean ioFails = equal && (io == Scaling.SPEEDUP || (lt != null && pt != null && lt >= pt));
         if (ioHolds && cpu == Scaling.SPEEDUP) return verdict(t, table, Outcome.SUPPORTED, text, cav);
@@ -102,6 +108,11 @@ final class Q12 {
             return verdict(t, table, Outcome.CONTRADICTED, text + " " + t.get(ioFails ? "v.iocpu.io" : "v.iocpu.cpu"), cav);
         }
         return verdict(t, table, Outcome.INCONCLUSIVE, text, cav);
+    }
+
+    /** CPU time the measuring process used per task ("85 µs"), or "–" where not measured. */
+    static String cpuPerTask(Text t, Result r) {
+        return r != null && r.ok() && r.cpuPerTaskNanos() != null ? t.micros(r.cpuPerTaskNanos() / 1000) : "–";
     }
 
     static Body cost(Evidence e, Text t) {

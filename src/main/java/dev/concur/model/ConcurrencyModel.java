@@ -44,6 +44,18 @@ public interface ConcurrencyModel extends AutoCloseable {
         return 0;
     }
 
+    /**
+     * What keeping one task parked costs this model while the task waits for others (hold's start gate),
+     * beyond {@link #taskStartNanos}, in nanoseconds: for the pre-run estimate only, added where the
+     * workload needs every task alive at once ({@code Workload.needsAllAtOnce}).
+     *
+     * @implSpec The default is 0: a parked virtual thread, callback or continuation costs what the
+     * workload already declares (the heap it grows).
+     */
+    default double parkedTaskNanos() {
+        return 0;
+    }
+
     /** The threads this model used so far. */
     ModelUsage usage();
 

@@ -64,6 +64,12 @@ public final class PlatformPerTaskModel implements ConcurrencyModel {
         return THREAD_START_NANOS;
     }
 
+    /** A parked OS thread, as the pool's ({@link PlatformPoolModel#PARKED_OS_THREAD_NANOS}). */
+    @Override
+    public double parkedTaskNanos() {
+        return PlatformPoolModel.PARKED_OS_THREAD_NANOS;
+    }
+
     @Override
     public Caps caps(ModelSettings s, int tasks) {
         return new Caps(tasks, Math.min(tasks, s.cores()), tasks, "one OS thread per task: all N wait at once");

@@ -164,6 +164,7 @@ public final class ReportReader {
         c.number(r, "speedupVsSequential", at, false, 0);
         c.number(r, "speedupVsRuntimeSequential", at, false, 0);
         c.number(r, "rssPerTaskBytes", at, false, 0);
+        c.number(r, "cpuPerTaskNanos", at, false, 0);
         JsonNode w = c.object(r, "warmup", at, false);
         if (w != null) {
             String wa = at + ".warmup";

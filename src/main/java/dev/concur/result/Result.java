@@ -41,13 +41,16 @@ import java.util.List;
  * @param trace                {@code --trace}: the timeline of one small batch (the first fork's)
  * @param alive                tasks alive at once (started, not finished), counted by the runtime; memory
  *                             per task is only reported when every task was alive at the peak, or {@code null}
+ * @param cpuPerTaskNanos      CPU time the measuring process(es) used during the measured batches (every thread:
+ *                             the runtime's own, GC and JIT, included) / their tasks, per process, median over
+ *                             processes; see docs/methodology.md; {@code null} when not measured
  */
 public record Result(String model, String workload, Integer cores, Params params, String status, String note, double estimatedBatchMs,
                      Score batchTime, Double throughputTasksPerSec, Double speedupVsSequential,
                      Double speedupVsRuntimeSequential, Efficiency efficiency, Validation validation, Usage usage, List<ForkInfo> forks,
                      List<String> warnings, String threadDump, Percentiles taskLatency, Percentiles loopLag,
                      Warmup warmup, Double rssPerTaskBytes, Double memoryPerTaskBytes, Race race, Timeline trace,
-                     Alive alive) {
+                     Alive alive, Double cpuPerTaskNanos) {
 
     public static final String OK = "ok";
     public static final String INVALID = "invalid";
@@ -72,7 +75,7 @@ public record Result(String model, String workload, Integer cores, Params params
     public Result withDerived(Double speedup, Double runtimeSpeedup, Efficiency eff) {
         return new Result(model, workload, cores, params, status, note, estimatedBatchMs, batchTime,
                 throughputTasksPerSec, speedup, runtimeSpeedup, eff, validation, usage, forks, warnings, threadDump,
-                taskLatency, loopLag, warmup, rssPerTaskBytes, memoryPerTaskBytes, race, trace, alive);
+                taskLatency, loopLag, warmup, rssPerTaskBytes, memoryPerTaskBytes, race, trace, alive, cpuPerTaskNanos);
     }
 
     /** A benchmark that was not run, and why. */
@@ -104,6 +107,7 @@ public record Result(String model, String workload, Integer cores, Params params
         private Race race;
         private Timeline trace;
         private Alive alive;
+        private Double cpuPerTaskNanos;
 
         private Builder(String model, String workload, Integer cores, Params params, double estimatedBatchMs) {
             this.model = model;
@@ -148,6 +152,12 @@ public record Result(String model, String workload, Integer cores, Params params
             return this;
         }
 
+        /** CPU per task, kept on an {@code ok} result only (like every other figure). */
+        public Builder cpuPerTask(Double nanos) {
+            this.cpuPerTaskNanos = nanos;
+            return this;
+        }
+
         public Builder trace(Timeline t) {
             this.trace = t;
             return this;
@@ -159,7 +169,7 @@ public record Result(String model, String workload, Integer cores, Params params
             double tput = params.tasks() / (batchTime.score() / 1000.0);
             return new Result(model, workload, cores, params, OK, note, estimatedBatchMs, batchTime, tput, null, null, null,
                     validation, usage, forks, warnings, null, taskLatency, loopLag, warmup, rssPerTaskBytes, memoryPerTaskBytes,
-                    race, trace, alive);
+                    race, trace, alive, cpuPerTaskNanos);
         }
 
         /** Lost, duplicated or wrong work (or the wrong cores): no time is kept. */
@@ -175,12 +185,12 @@ public record Result(String model, String workload, Integer cores, Params params
         /** Killed by the watchdog; {@code threadDump} is where the forks' threads were saved, or null. */
         public Result timeout(String note, String threadDump) {
             return new Result(model, workload, cores, params, TIMEOUT, note, estimatedBatchMs, null, null, null, null, null,
-                    validation, usage, forks, warnings, threadDump, null, null, warmup, null, null, race, trace, alive);
+                    validation, usage, forks, warnings, threadDump, null, null, warmup, null, null, race, trace, alive, null);
         }
 
         private Result finish(String status, String note) {
             return new Result(model, workload, cores, params, status, note, estimatedBatchMs, null, null, null, null, null,
-                    validation, usage, forks, warnings, null, null, null, warmup, null, null, race, trace, alive);
+                    validation, usage, forks, warnings, null, null, null, warmup, null, null, race, trace, alive, null);
         }
     }
 }

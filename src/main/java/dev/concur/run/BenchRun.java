@@ -316,6 +316,7 @@ public final class BenchRun {
             heapPerTask = null;
             if (alive.tasks() >= MEMORY_NOTE_MIN_TASKS) notes.add(notAllAlive(alive));
         }
+        r.cpuPerTask(Stats.median(forks.stream().map(ForkReport::cpuPerTaskNanos).filter(Objects::nonNull).toList()));
         return r.warnings(List.copyOf(new LinkedHashSet<>(notes))).ok(s, notes.isEmpty() ? null : notes.get(0),
                 Histograms.merge(forks.stream().map(ForkReport::taskLatency).toList()),
                 Histograms.merge(forks.stream().map(ForkReport::loopLag).toList()),

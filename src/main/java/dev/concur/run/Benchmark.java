@@ -65,7 +65,7 @@ public record Benchmark(String model, Workload workload, WorkloadParams params, 
         } else {
             ConcurrencyModel m = ModelRegistry.create(model);
             caps = m.caps(settings, w.taskCount(p));
-            startNanos = m.taskStartNanos() + w.taskStartNanos();
+            startNanos = m.taskStartNanos() + w.taskStartNanos() + (w.needsAllAtOnce() ? m.parkedTaskNanos() : 0);
         }
         return new Benchmark(model, w, p, threads, cores, k, caps, startNanos, profile, maxBatchNanos, timeoutNanos, run,
                 w.name().equals("http") ? target : null, peer, gc);

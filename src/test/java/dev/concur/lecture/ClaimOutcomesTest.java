@@ -348,6 +348,37 @@ class ClaimOutcomesTest {
     }
 
     @Test
+    void theIoCpuSlideShowsWhatEachPaysForTheSameWaits() {
+        // CPU per task from the io batches themselves; memory per task from the same waits held alive at once (hold)
+        Evidence e = evidence(exp("io",
+                        r("eventloop", "io").params(10_000, 100.0, 10_000).threads(1).cpu(4_000).ok(around(110, 1)),
+                        r("platform", "io").params(10_000, 100.0, 10_000).threads(10_000).cpu(48_000).ok(around(112, 1))),
+                exp("cpu-cores", cpu("eventloop", 2, around(40, 1)), cpu("platform", 2, around(21, 1))),
+                exp("io-hold",
+                        r("eventloop", "hold").params(10_000, 100.0, 10_000).rss(300).ok(around(140, 1)),
+                        r("platform", "hold").params(10_000, 100.0, 10_000).rss(40_000).ok(around(900, 1))));
+        for (String lang : List.of("en", "es")) {
+            Text t = new Text(lang);
+            Claims.Body b = claim("1.2-iocpu").rule().apply(e, t);
+            List<String> h = b.table().headers();
+            int cpuCol = h.indexOf(t.get("col.cpupertask"));
+            int memCol = h.indexOf(t.get("col.memory"));
+            assertTrue(cpuCol > 0 && memCol > 0, lang + ": " + h);
+            assertEquals(List.of(t.micros(4), t.micros(48)), b.table().rows().stream().map(r -> r.get(cpuCol)).toList(), lang);
+            assertEquals(List.of(t.bytes(300), t.bytes(40_000)), b.table().rows().stream().map(r -> r.get(memCol)).toList(), lang);
+            // the figures are shown, not judged: the verdict is the rule's on time and threads alone
+            assertEquals(SUPPORTED, b.verdict().outcome(), lang);
+        }
+        // an older report without either: the cells say so, the verdict stands
+        Claims.Body old = claim("1.2-iocpu").rule().apply(evidence(exp("io",
+                r("eventloop", "io").params(10_000, 100.0, 10_000).threads(1).ok(around(110, 1)),
+                r("platform", "io").params(10_000, 100.0, 10_000).threads(10_000).ok(around(112, 1))),
+                exp("cpu-cores", cpu("eventloop", 2, around(40, 1)), cpu("platform", 2, around(21, 1)))), new Text("en"));
+        assertEquals(List.of("–", "–", "–", "–"), old.table().rows().stream().flatMap(r -> java.util.stream.Stream.of(r.get(3), r.get(4))).toList());
+        assertEquals(SUPPORTED, old.verdict().outcome());
+    }
+
+    @Test
     void aNoisySpeedupIsNeverPrintedBesideNoEffect() {
         // recorded once: "≈1.2×" printed beside "the second core changes nothing"
         Evidence e = evidence(exp("seqpar-cpu", cpu("sequential", 1, 40, 44, 48), cpu("sequential", 2, 36, 40, 44)));

@@ -92,6 +92,14 @@ final class Fixture {
             return this;
         }
 
+        Double cpuPerTask;
+
+        /** The process's CPU time per task over the measured batches, in ns. */
+        R cpu(double nanosPerTask) {
+            this.cpuPerTask = nanosPerTask;
+            return this;
+        }
+
         R rss(double bytesPerTask) {
             this.rss = bytesPerTask;
             return this;
@@ -122,7 +130,7 @@ final class Fixture {
         }
 
         Result ok(double... processMeans) {
-            var b = Result.of(model, workload, cores, params, 1).alive(alive).race(race).trace(trace);
+            var b = Result.of(model, workload, cores, params, 1).alive(alive).race(race).trace(trace).cpuPerTask(cpuPerTask);
             if (threads != null) b.usage(new dev.concur.result.Usage(null, threads, threads, threads));
             if (submitMs != null) {
                 List<dev.concur.result.ForkInfo> forks = new ArrayList<>();

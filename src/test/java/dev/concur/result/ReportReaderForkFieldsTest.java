@@ -84,4 +84,18 @@ class ReportReaderForkFieldsTest {
         why = assertThrows(InputException.class, () -> ReportReader.fromTree("r.json", longer)).getMessage();
         assertTrue(why.contains("results[3].forks[0].dispatch.submitMs: longer than completeMs"), why);
     }
+
+    @Test
+    void cpuPerTaskIsReadWhenThereAbsentInOlderReportsAndNeverNegative() throws Exception {
+        ObjectNode r = golden();
+        ((ObjectNode) r.get("results").get(3)).put("cpuPerTaskNanos", 12_500.0);
+        assertEquals(12_500.0, ReportReader.fromTree("r.json", r).results().get(3).cpuPerTaskNanos());
+        ObjectNode old = golden();
+        ((ObjectNode) old.get("results").get(3)).remove("cpuPerTaskNanos");
+        assertNull(ReportReader.fromTree("old.json", old).results().get(3).cpuPerTaskNanos());
+        ObjectNode bad = golden();
+        ((ObjectNode) bad.get("results").get(3)).put("cpuPerTaskNanos", -1.0);
+        String why = assertThrows(InputException.class, () -> ReportReader.fromTree("r.json", bad)).getMessage();
+        assertTrue(why.contains("results[3].cpuPerTaskNanos"), why);
+    }
 }

@@ -141,7 +141,7 @@ class BenchRunTest {
 
     private static ForkReport fork(Long peakAlive, java.util.Map<String, Double> runtime) {
         return new ForkReport(null, 10, 10, 100, 1, null, 1, null, null, List.of(), null, null, 1.0, 0, 0, null, null, 2.0,
-                null, null, peakAlive, runtime);
+                null, null, peakAlive, runtime, null);
     }
 
     @Test

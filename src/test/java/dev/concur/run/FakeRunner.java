@@ -48,6 +48,16 @@ public final class FakeRunner implements BenchmarkRunner {
     public static final double FAKE_HEAP_PER_TASK = 1024;
     public static final double FAKE_HEAP_USED = 5e8;
 
+    /**
+     * CPU per task, with no random draw (the seed's sequence stays as it was): the task's work, plus a fixed
+     * cost of waiting, three times larger for a model that parks an OS thread per wait.
+     */
+    static double fakeCpuPerTask(Benchmark spec, double workNanos) {
+        double wait = spec.workload().usesWork() && spec.params().latencyNanos() == 0 ? 0 : 5_000;
+        if (spec.model().startsWith("platform")) wait *= 3;
+        return (spec.workload().usesWork() ? workNanos : 0) + wait + 1_000;
+    }
+
     /** This model's forks will report 2 processors on CPUs 0-1, whatever they were asked for. */
     public FakeRunner wrongCores(String model) {
         wrongCores.add(model);
@@ -106,7 +116,7 @@ public final class FakeRunner implements BenchmarkRunner {
         if (failing.contains(spec.model())) {
             ForkReport r = new ForkReport(fork, 0, 0, n, 123456789L, null, cpuNanos, usage,
                     "java.lang.IllegalStateException: injected failure\n\tat Fake.run(Fake.java:1)", List.of(), null, null, null,
-                    0, 0, null, null, null, null, null, null, java.util.Map.of());
+                    0, 0, null, null, null, null, null, null, java.util.Map.of(), null);
             return RunOutcome.failed(r.error(), List.of(r), pinned);
         }
         boolean bad = invalid.contains(spec.model());
@@ -130,7 +140,7 @@ public final class FakeRunner implements BenchmarkRunner {
                 cpuNanos, usage, null, List.of(), null, lag, mem ? FAKE_HEAP_PER_TASK : null, warmupBatches(spec), 600_000_000L,
                 spec.profile().adaptiveWarmup() ? true : null, spec.profile().adaptiveWarmup() ? 1.5 : null,
                 mem ? FAKE_RSS_PER_TASK : null, race(spec), null, peak,
-                mem ? java.util.Map.of("heapUsed", FAKE_HEAP_USED) : java.util.Map.of());
+                mem ? java.util.Map.of("heapUsed", FAKE_HEAP_USED) : java.util.Map.of(), fakeCpuPerTask(spec, cpuNanos));
         List<Double> samples = new ArrayList<>();
         for (int i = 0; i < iterations; i++) {
             double s = base * (1 + 0.01 * random.nextGaussian());
@@ -147,7 +157,7 @@ public final class FakeRunner implements BenchmarkRunner {
                     f.cpusAllowed(), f.gc(), f.settings(), f.measurer(), d), r.batches(), r.validBatches(), r.expectedTasks(),
                     r.expectedChecksum(), r.firstMismatch(), r.cpuNanosPerTask(), r.usage(), r.error(), r.leftoverThreads(),
                     r.taskLatency(), r.loopLag(), r.bytesPerTask(), r.warmupBatches(), r.warmupNanos(), r.steady(), r.spreadPct(),
-                    r.rssPerTaskBytes(), r.race(), r.trace(), r.peakAlive(), r.runtimeMemory());
+                    r.rssPerTaskBytes(), r.race(), r.trace(), r.peakAlive(), r.runtimeMemory(), r.cpuPerTaskNanos());
         }
         return RunOutcome.measured(List.of(samples), batches, List.of(r), pinned);
     }

@@ -149,6 +149,7 @@ public final class PeerRunner implements BenchmarkRunner {
         String mismatch = null, failure = null;
         boolean done = false;
         List<Double> rssPerTask = new ArrayList<>();
+        long cpuTicks = 0, cpuTasks = 0; // over the measured batches: ticks are 10 ms, too coarse for one batch
         Long peakAlive = null;
         boolean aliveCounted = true;
         Map<String, List<Double>> runtimeSaid = new TreeMap<>();
@@ -218,6 +219,11 @@ public final class PeerRunner implements BenchmarkRunner {
                                 submitMs.add(d.submitNanos() / 1e6);
                                 completeMs.add(d.nanos() / 1e6);
                             }
+                            long ticks = sampler.batchCpuTicks();
+                            if (ticks >= 0) {
+                                cpuTicks += ticks;
+                                cpuTasks += b.params().tasks();
+                            }
                             long grown = sampler.end();
                             host.batchEnds();
                             if (grown >= 0 && b.workload().taskCount(b.params()) == b.params().tasks()) {
@@ -251,7 +257,8 @@ public final class PeerRunner implements BenchmarkRunner {
                 new ModelUsage(null, sampler.peakThreads(), (int) sampler.peakThreads()), failure, List.of(), null,
                 dev.concur.result.Histograms.encode(lag), null,
                 warm == null ? 0 : warm.batches(), warm == null ? 0 : warm.nanos(), warm == null ? null : warm.steady(),
-                warm == null ? null : warm.spreadPct(), Stats.median(rssPerTask), race.race(), null, alive, Map.copyOf(runtimeMemory));
+                warm == null ? null : warm.spreadPct(), Stats.median(rssPerTask), race.race(), null, alive, Map.copyOf(runtimeMemory),
+                cpuTasks == 0 ? null : cpuTicks * (1e9 / TreeSampler.CLOCK_TICKS_PER_SECOND) / cpuTasks);
         if (watchdog.fired()) {
             return RunOutcome.timedOut("timeout: " + watchdog.why() + "; the peer was killed", List.of(report), pinned, null);
         }
@@ -262,7 +269,7 @@ public final class PeerRunner implements BenchmarkRunner {
             return RunOutcome.failed(failure, List.of(new ForkReport(info, checked, valid, ref.tasks(), ref.checksum(),
                     mismatch, 0, report.usage(), failure, List.of(), null, report.loopLag(), null, report.warmupBatches(),
                     report.warmupNanos(), report.steady(), report.spreadPct(), report.rssPerTaskBytes(), report.race(), null,
-                    report.peakAlive(), report.runtimeMemory())), pinned);
+                    report.peakAlive(), report.runtimeMemory(), report.cpuPerTaskNanos())), pinned);
         }
         List<Double> samples = new ArrayList<>();
         for (long[] it : iterations.values()) samples.add(it[0] / 1e6 / it[1]);

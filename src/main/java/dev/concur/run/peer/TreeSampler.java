@@ -68,6 +68,8 @@ final class TreeSampler {
     private volatile long peakThreads;
     private volatile String cpusAllowed;
     private volatile long[] tree;
+    /** The tree's CPU ticks at the measured batch's start ({@link #begin}); -1 when unknown. */
+    private volatile long cpuBegin = -1;
     /** An open {@code statm} per known process, read again from offset 0 at each sample: one pread, no path lookup. */
     private final Map<Long, FileChannel> statm = new HashMap<>();
     /** An open {@code stat} per known process, for its thread count (field 20). */
@@ -161,6 +163,85 @@ final class TreeSampler {
             }
         }
         if (threads > peakThreads) peakThreads = threads;
+    }
+
+    /**
+     * CPU time of the processes known to be in the tree now, in clock ticks: fields 14-17 of each one's
+     * {@code stat} (utime, stime, and cutime, cstime: what its children that it has waited for used, so that a
+     * worker which exits during a batch still counts, through its parent). -1 when none could be read.
+     */
+    synchronized long cpuTicks() {
+        long ticks = 0;
+        boolean any = false;
+        for (FileChannel c : stat.values()) {
+            try {
+                buffer.clear();
+                int n = c.read(buffer, 0);
+                if (n > 0) {
+                    long t = cpuTicksField(buffer.array(), n);
+                    if (t >= 0) {
+                        ticks += t;
+                        any = true;
+                    }
+                }
+            } catch (IOException | RuntimeException gone) {
+                // exited: its parent's cutime gets it once it is waited for
+            }
+        }
+        return any ? ticks : -1;
+    }
+
+    /** Fields 14-17 (utime, stime, cutime, cstime) of a {@code /proc/PID/stat} line, summed; -1 when not there. */
+    static long cpuTicksField(byte[] b, int n) {
+        long sum = 0;
+        for (int f = 14; f <= 17; f++) {
+            long v = numberField(b, n, f);
+            if (v < 0) return -1;
+            sum += v;
+        }
+        return sum;
+    }
+
+    /** The CPU ticks the tree used since {@link #begin}; -1 when unknown. Call before {@link #end}. */
+    long batchCpuTicks() {
+        long now = cpuTicks();
+        long then = cpuBegin;
+        return now < 0 || then < 0 || now < then ? -1 : now - then;
+    }
+
+    /** Ticks per second of {@code /proc/PID/stat}'s CPU fields ({@code getconf CLK_TCK}): 100 on every Linux concur runs on. */
+    static final long CLOCK_TICKS_PER_SECOND = 100;
+
+    /** Field {@code want} (3 or more) of a {@code /proc/PID/stat} line; -1 when not a number or missing. */
+    static long numberField(byte[] b, int n, int want) {
+        int close = -1;
+        for (int i = n - 1; i >= 0; i--) {
+            if (b[i] == ')') {
+                close = i;
+                break;
+            }
+        }
+        if (close < 0) return -1;
+        int field = 2;
+        long v = 0;
+        boolean in = false;
+        for (int i = close + 1; i < n; i++) {
+            if (b[i] == ' ' || b[i] == '\n') {
+                if (in && field == want) return v;
+                in = false;
+                continue;
+            }
+            if (!in) {
+                in = true;
+                field++;
+                v = 0;
+            }
+            if (field == want) {
+                if (b[i] < '0' || b[i] > '9') return -1;
+                v = v * 10 + (b[i] - '0');
+            }
+        }
+        return field == want && in ? v : -1;
     }
 
     /**
@@ -308,6 +389,7 @@ final class TreeSampler {
      * batches can be a few ms apart.
      */
     void begin() {
+        cpuBegin = cpuTicks();
         long rss = knownRss();
         base = idle >= 0 ? idle : rss;
         peak = rss;
@@ -328,6 +410,7 @@ final class TreeSampler {
             sampleRss(); // a batch shorter than the period is still read at both ends
         }
         inBatch = false;
+        cpuBegin = -1; // a batch line without its begin line is not attributed
         if (base < 0) return -1;
         long grown = Math.max(0, peak - base);
         base = -1;

@@ -101,6 +101,16 @@ class TreeSamplerTest {
     }
 
     @Test
+    void cpuTimeIsFields14To17EvenWhenTheCommandHoldsSpacesAndParentheses() {
+        // utime 5, stime 6, cutime 7 (a waited-for child's), cstime 8
+        String line = "4242 (a b) (c)) S 1 4242 4242 0 -1 4194560 100 0 0 0 5 6 7 8 20 0 37 0 12345 1000 200\n";
+        byte[] b = line.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        org.junit.jupiter.api.Assertions.assertEquals(26, TreeSampler.cpuTicksField(b, b.length));
+        byte[] cut = "4242 (x) S 1 2 3 4 5 6 7 8 9 10 11 12".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        org.junit.jupiter.api.Assertions.assertEquals(-1, TreeSampler.cpuTicksField(cut, cut.length), "a short line is unknown, not 0");
+    }
+
+    @Test
     void theThreadCountReadFromStatIsTheTaskDirectorysCount() throws Exception {
         assumeTrue(Files.isReadable(Path.of("/proc/self/stat")), "Linux /proc only");
         Process py = new ProcessBuilder("/usr/bin/python3", "-c", "import threading, time\n"
