@@ -24,6 +24,12 @@ class SignalTest {
 
     /** Milliseconds after start: JVM start-up, estimator, first fork, between forks, near the end. */
     private static final long[] POINTS = {250, 700, 1200, 1800, 2600, 3500, 4600, 6000};
+    /**
+     * Long enough that a quiet, fast machine is still measuring at the last point: 3 models of 10 × 200 ms
+     * take over 6 s of measuring alone. With 3 iterations a fresh CI machine finished the run by 2.6 s, so
+     * half the points fell after it and the test said nothing about a signal mid-run.
+     */
+    private static final String RUN_ITERATIONS = "10";
 
     @Test
     void signalsAtManyPointsLeaveAValidReportAndNoOrphans() throws Exception {
@@ -32,7 +38,7 @@ class SignalTest {
             String signal = i % 2 == 0 ? "INT" : "TERM";
             Path out = dir.resolve("sig-" + i + ".json");
             Process p = Subprocess.start(Subprocess.concur("bench", "--model=virtual,eventloop,platform", "--workload=io",
-                    "--tasks", "50", "--latency", "5ms", "--warmup", "1", "--iterations", "3", "--time", "200ms",
+                    "--tasks", "50", "--latency", "5ms", "--warmup", "1", "--iterations", RUN_ITERATIONS, "--time", "200ms",
                     "--no-progress", "--out", out.toString()), dir.resolve("sig-" + i + ".log"));
             Thread.sleep(POINTS[i]);
             new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).start().waitFor();

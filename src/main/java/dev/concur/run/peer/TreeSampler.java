@@ -39,7 +39,10 @@ import java.util.concurrent.locks.LockSupport;
  *       life, all inside the batch), and the threads are counted from {@code /proc/PID/task}. That walk
  *       reads a file per thread (a 200-thread Python pool: 200 reads), so it runs rarely;</li>
  *   <li>every {@value #THREADS_PERIOD_MILLIS} ms, the known processes' threads are counted from one
- *       read each of {@code /proc/PID/stat}, kept open and read again at offset 0.</li>
+ *       read each of {@code /proc/PID/stat}, kept open and read again at offset 0, and during a batch their
+ *       RSS from {@code statm} the same way: a floor under the kernel's peak, because a program that exits
+ *       right after its last batch line (Go does, at once) takes its {@code VmHWM} with it before the
+ *       batch's end can be read. The batch's peak is the larger of the two.</li>
  * </ul>
  * Where the kernel cannot reset a peak (before Linux 4.0, or {@code clear_refs} not writable), it
  * falls back to reading each process's {@code statm} every {@value #RSS_PERIOD_MILLIS} ms during a
@@ -101,14 +104,20 @@ final class TreeSampler {
         long nextThreads = System.nanoTime() + THREADS_PERIOD_MILLIS * 1_000_000;
         while (!stopped) {
             long now = System.nanoTime();
+            boolean tick = false;
             if (now - nextTree >= 0) {
                 refreshTree();
                 nextTree = now + TREE_PERIOD_MILLIS * 1_000_000;
                 nextThreads = now + THREADS_PERIOD_MILLIS * 1_000_000;
+                tick = true;
             } else if (now - nextThreads >= 0) {
                 countThreads();
                 nextThreads = now + THREADS_PERIOD_MILLIS * 1_000_000;
+                tick = true;
             }
+            // a floor under the kernel's peak: a program that exits right after its last batch line takes its
+            // VmHWM with it before end() can read it (Go does, at once), so the RSS is also read at each tick
+            if (tick && inBatch && kernelPeaks) sampleRss();
             boolean polling = inBatch && !kernelPeaks;
             if (polling) sampleRss();
             long next = Math.min(nextTree, nextThreads) - System.nanoTime();

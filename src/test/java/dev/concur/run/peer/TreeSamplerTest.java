@@ -89,6 +89,40 @@ class TreeSamplerTest {
         }
     }
 
+    /**
+     * A program that exits the moment its last batch is done takes its kernel peak with it: by the time
+     * {@code end} runs there is no {@code /proc/PID/status} to read. Go's peer does exactly that after its
+     * single measured batch (the weight experiment), and its memory per task read as 7 B. The RSS read at
+     * each tick during the batch keeps the peak.
+     */
+    @Test
+    void aPeakIsKeptWhenTheProgramExitsBeforeTheBatchEndIsRead() throws Exception {
+        assumeTrue(Files.isDirectory(Path.of("/proc/self/task")), "Linux /proc only");
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")), "python3 holds the memory");
+        Process py = new ProcessBuilder("/usr/bin/python3", "-c", "import sys, time\n"
+                + "print('idle', flush=True); sys.stdin.readline()\n"
+                + "b = b'x' * " + CHILD_BYTES + "\ntime.sleep(0.6)\nprint('done', flush=True)\nimport os; os._exit(0)").start();
+        TreeSampler sampler = new TreeSampler(py.toHandle());
+        try {
+            var in = new java.io.BufferedReader(new java.io.InputStreamReader(py.getInputStream()));
+            org.junit.jupiter.api.Assertions.assertEquals("idle", in.readLine());
+            sampler.start();
+            sampler.markIdle();
+            sampler.begin();
+            py.getOutputStream().write('\n');
+            py.getOutputStream().flush();
+            org.junit.jupiter.api.Assertions.assertEquals("done", in.readLine());
+            assertTrue(py.waitFor(5, TimeUnit.SECONDS), "it exited");
+            assertTrue(Files.notExists(Path.of("/proc/" + py.pid() + "/status")), "and was reaped: no peak left to read");
+            long grown = sampler.end();
+            assertTrue(grown >= CHILD_BYTES * 0.9, "the " + CHILD_BYTES + " bytes held for 0.6 s were counted, grew " + grown);
+        } finally {
+            sampler.stop();
+            py.destroyForcibly();
+            py.waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+
     @Test
     void theThreadCountIsField20EvenWhenTheCommandHoldsSpacesAndParentheses() {
         // pid (comm) state ppid pgrp session tty tpgid flags minflt cminflt majflt cmajflt utime stime
