@@ -73,6 +73,15 @@ final class TreeSampler {
     private volatile long[] tree;
     /** The tree's CPU ticks at the measured batch's start ({@link #begin}); -1 when unknown. */
     private volatile long cpuBegin = -1;
+    /**
+     * A batch shorter than this gives no memory or CPU figure, and after one, the next batch's start is not
+     * sampled either: reading a dozen {@code /proc} files costs concur tens of µs, more than a batch of a few µs
+     * (a round trip of one task) takes, and a peak or a 10 ms CPU tick over a batch that short means nothing.
+     */
+    static final long SHORT_BATCH_NANOS = 2_000_000;
+    private long batchStart = -1;
+    private long lastBatchNanos = -1;
+    private boolean sampling;
     /** An open {@code statm} per known process, read again from offset 0 at each sample: one pread, no path lookup. */
     private final Map<Long, FileChannel> statm = new HashMap<>();
     /** An open {@code stat} per known process, for its thread count (field 20). */
@@ -213,6 +222,7 @@ final class TreeSampler {
 
     /** The CPU ticks the tree used since {@link #begin}; -1 when unknown. Call before {@link #end}. */
     long batchCpuTicks() {
+        if (!sampling || batchStart < 0 || System.nanoTime() - batchStart < SHORT_BATCH_NANOS) return -1;
         long now = cpuTicks();
         long then = cpuBegin;
         return now < 0 || then < 0 || now < then ? -1 : now - then;
@@ -398,6 +408,9 @@ final class TreeSampler {
      * batches can be a few ms apart.
      */
     void begin() {
+        batchStart = System.nanoTime();
+        sampling = lastBatchNanos < 0 || lastBatchNanos >= SHORT_BATCH_NANOS;
+        if (!sampling) return; // the batch before was too short to be worth reading: this one likely is too
         cpuBegin = cpuTicks();
         long rss = knownRss();
         base = idle >= 0 ? idle : rss;
@@ -411,6 +424,14 @@ final class TreeSampler {
 
     /** The batch ended: peak RSS during it minus the idle baseline, in bytes; -1 when unknown. */
     long end() {
+        lastBatchNanos = batchStart < 0 ? -1 : System.nanoTime() - batchStart;
+        batchStart = -1;
+        if (!sampling || lastBatchNanos < SHORT_BATCH_NANOS) {
+            inBatch = false;
+            cpuBegin = -1;
+            base = -1;
+            return -1; // too short for a figure (SHORT_BATCH_NANOS)
+        }
         if (kernelPeaks) {
             long sum = 0;
             for (long pid : tree) sum += Math.max(0, peakOf(pid));

@@ -80,6 +80,7 @@ class TreeSamplerTest {
             assertTrue(grown < CHILD_BYTES * 2L, "once: " + grown);
             // a second batch with no spike: its peak starts from now, not from the first batch's
             sampler.begin();
+            Thread.sleep(2 * TreeSampler.SHORT_BATCH_NANOS / 1_000_000); // long enough to be read
             long quiet = sampler.end();
             assertTrue(quiet < CHILD_BYTES / 10, "the first batch's peak was reset: " + quiet);
         } finally {
@@ -120,6 +121,42 @@ class TreeSamplerTest {
             sampler.stop();
             py.destroyForcibly();
             py.waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * A batch of a few µs (a round trip of one task) gets no memory or CPU figure, and the batch after it is
+     * not read at its start: reading /proc costs concur more than such a batch takes. A batch after a long
+     * one is read again.
+     */
+    @Test
+    void batchesTooShortToReadGiveNoFigureAndCostNoReads() throws Exception {
+        assumeTrue(Files.isDirectory(Path.of("/proc/self/task")), "Linux /proc only");
+        Process sh = new ProcessBuilder("sleep", "10").start();
+        TreeSampler sampler = new TreeSampler(sh.toHandle());
+        long longBatch = 2 * TreeSampler.SHORT_BATCH_NANOS / 1_000_000;
+        try {
+            sampler.start();
+            sampler.markIdle();
+            sampler.begin();
+            Thread.sleep(longBatch);
+            assertTrue(sampler.batchCpuTicks() >= 0, "a long batch has its CPU read");
+            assertTrue(sampler.end() >= 0, "and its memory");
+            sampler.begin();
+            org.junit.jupiter.api.Assertions.assertEquals(-1, sampler.batchCpuTicks(), "a batch of µs: no CPU figure");
+            org.junit.jupiter.api.Assertions.assertEquals(-1, sampler.end(), "and no memory figure");
+            sampler.begin(); // after a short batch, its start is not read at all
+            Thread.sleep(longBatch);
+            org.junit.jupiter.api.Assertions.assertEquals(-1, sampler.batchCpuTicks(), "nothing read at its start: no CPU figure");
+            org.junit.jupiter.api.Assertions.assertEquals(-1, sampler.end(), "nor memory");
+            sampler.begin(); // after a long one it is read again
+            Thread.sleep(longBatch);
+            assertTrue(sampler.batchCpuTicks() >= 0);
+            assertTrue(sampler.end() >= 0);
+        } finally {
+            sampler.stop();
+            sh.destroyForcibly();
+            sh.waitFor(5, TimeUnit.SECONDS);
         }
     }
 
