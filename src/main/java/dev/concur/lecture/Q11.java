@@ -208,23 +208,25 @@ final class Q11 {
         String gx = ratio(t, gr);
         String px = ratio(t, pr);
         Pick[] picks = {g[0], g[1], py[0], py[1]};
+        long goWork = g[0].result().params().work(), pyWork = py[0].result().params().work();
+        List<String> cav = goWork == pyWork ? List.of() : List.of(t.get("cav.parallel.work", t.n(pyWork), t.n(goWork)));
         if (gs == Scaling.SPEEDUP && ps == Scaling.NONE) {
             // the reason: a loop without a GIL, measured beside it, does not scale either
             // the prediction holds, the reason does not: an event loop is one thread by design, GIL or not;
             // a JVM loop (no GIL) beside it shows that, when it was measured and does not scale either
             Ratio lr = Judge.speedup(l1, l2);
             if (allOk(l1, l2) && Judge.scaling(lr) == Scaling.NONE) {
-                return verdict(t, table, Outcome.NUANCED, t.get("v.parallel", gx, px, ratio(t, lr)), List.of(), picks);
+                return verdict(t, table, Outcome.NUANCED, t.get("v.parallel", gx, px, ratio(t, lr)), cav, picks);
             }
-            return verdict(t, table, Outcome.NUANCED, t.get("v.parallel.yes", gx, px), List.of(), picks);
+            return verdict(t, table, Outcome.NUANCED, t.get("v.parallel.yes", gx, px), cav, picks);
         }
         if (gs == Scaling.SLOWDOWN) return Rules.suspect(t, table, t.get("v.slower", "go-goroutine", gx));
         if (gs == Scaling.NONE) {
-            return verdict(t, table, Outcome.CONTRADICTED, t.get("v.parallel.go", gx, px), List.of(), picks);
+            return verdict(t, table, Outcome.CONTRADICTED, t.get("v.parallel.go", gx, px), cav, picks);
         }
-        if (ps == Scaling.SPEEDUP) return verdict(t, table, Outcome.CONTRADICTED, t.get("v.parallel.py", gx, px), List.of(), picks);
+        if (ps == Scaling.SPEEDUP) return verdict(t, table, Outcome.CONTRADICTED, t.get("v.parallel.py", gx, px), cav, picks);
         String unclear = gs == Scaling.SPEEDUP ? py[0].label(t) : ps == Scaling.NONE ? g[0].label(t) : g[0].label(t) + ", " + py[0].label(t);
-        return verdict(t, table, Outcome.INCONCLUSIVE, t.get("v.parallel.unclear", gx, px, unclear), List.of(), picks);
+        return verdict(t, table, Outcome.INCONCLUSIVE, t.get("v.parallel.unclear", gx, px, unclear), cav, picks);
     }
 
     static final List<String[]> LAG = List.of(new String[] {"lag-go", "go-goroutine"}, new String[] {"lag-py", "python-asyncio"},

@@ -93,7 +93,7 @@ final class Q14 {
     }
 
     /** What a traced batch shows: threads that ran code, most runs at once, most tasks in progress at once. */
-    record Shape(int threads, int running, int inFlight) {}
+    record Shape(int threads, int running, int inFlight, int tasks) {}
 
     static Shape shape(Timeline tl) {
         Set<String> threads = new HashSet<>();
@@ -107,7 +107,7 @@ final class Q14 {
                 runs.add(new long[] {s.start(), s.end()});
             }
         }
-        return new Shape(threads.size(), maxOverlap(runs), maxOverlap(spans));
+        return new Shape(threads.size(), maxOverlap(runs), maxOverlap(spans), tl.timeline().size());
     }
 
     /** The most intervals open at one instant (an interval ending at t does not overlap one starting at t). */
@@ -159,7 +159,8 @@ final class Q14 {
                 && loop.running() == 1 && loop.inFlight() > 1;
         // a traced batch that does not have the three shapes says the course's picture failed here, with the shapes seen
         return Rules.verdict(t, table, charts, matches ? Outcome.SUPPORTED : Outcome.CONTRADICTED, t.get("v.timeline",
-                seq.running(), seq.threads(), fj.running(), fj.threads(), loop.inFlight(), loop.threads(), loop.running()), List.of());
+                seq.running(), seq.threads(), fj.running(), fj.threads(), loop.inFlight(), loop.threads(), loop.running(),
+                loop.tasks()), List.of());
     }
 
     static Body perTask(Evidence e, Text t) {
@@ -186,7 +187,10 @@ final class Q14 {
                 t.ms(pool.taskLatency().p50()), t.ms(per.taskLatency().p50()), t.x(later));
         List<String> cav = List.of(t.get("v.pertask.caveat"));
         if (batch == Scaling.NONE || batch == Scaling.SLOWDOWN) return verdict(t, table, Outcome.CONTRADICTED, text, cav);
-        if (batch == Scaling.SPEEDUP && later >= LATER) return verdict(t, table, Outcome.NUANCED, text + " " + t.get("v.pertask.later"), cav);
+        if (batch == Scaling.SPEEDUP && later >= LATER) {
+            return verdict(t, table, Outcome.NUANCED, text + " " + t.get("v.pertask.later", cell(t, per), cell(t, seq),
+                    threadsOf(t, per)), cav);
+        }
         if (batch == Scaling.SPEEDUP && later <= 1 / LATER) return verdict(t, table, Outcome.SUPPORTED, text, cav);
         return verdict(t, table, Outcome.INCONCLUSIVE, text, cav);
     }

@@ -62,7 +62,8 @@ public final class Text {
     }
 
     public String x(double v) {
-        return m.number(v, v >= 10 ? 0 : 1) + "×";
+        // below 1, two decimals: "0,1× [0,13–0,15]" read as if the point were outside its own interval
+        return m.number(v, v >= 10 ? 0 : v < 1 ? 2 : 1) + "×";
     }
 
     /** A ratio's interval bound, two decimals below 10 ("1,83"), none above, without the sign. */
