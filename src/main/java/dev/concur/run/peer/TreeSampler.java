@@ -170,17 +170,37 @@ final class TreeSampler {
 
     /** The threads of the processes known to be in the tree now: field 20 of each one's {@code stat}. */
     private synchronized void countThreads() {
-        long threads = 0;
-        for (FileChannel c : stat.values()) {
+        long threads = Math.max(0, sumOf(stat, TreeSampler::threadsField));
+        if (threads > peakThreads) peakThreads = threads;
+    }
+
+    /** How a number is read from one {@code /proc} file's bytes: -1 when it is not there. */
+    private interface Field {
+        long parse(byte[] b, int n);
+    }
+
+    /**
+     * Each open file read again from offset 0 into the one buffer (a pread: no path lookup, nothing allocated) and
+     * parsed; the sum of what could be read, or -1 when nothing could. A process that exited reads nothing: the next
+     * refresh drops it.
+     */
+    private long sumOf(Map<Long, FileChannel> files, Field field) {
+        long sum = 0;
+        boolean any = false;
+        for (FileChannel c : files.values()) {
             try {
                 buffer.clear();
                 int n = c.read(buffer, 0);
-                if (n > 0) threads += threadsField(buffer.array(), n);
+                long v = n > 0 ? field.parse(buffer.array(), n) : -1;
+                if (v >= 0) {
+                    sum += v;
+                    any = true;
+                }
             } catch (IOException | RuntimeException gone) {
-                // exited: the next refresh drops it
+                // exited since the last refresh
             }
         }
-        if (threads > peakThreads) peakThreads = threads;
+        return any ? sum : -1;
     }
 
     /**
@@ -189,24 +209,7 @@ final class TreeSampler {
      * worker which exits during a batch still counts, through its parent). -1 when none could be read.
      */
     synchronized long cpuTicks() {
-        long ticks = 0;
-        boolean any = false;
-        for (FileChannel c : stat.values()) {
-            try {
-                buffer.clear();
-                int n = c.read(buffer, 0);
-                if (n > 0) {
-                    long t = cpuTicksField(buffer.array(), n);
-                    if (t >= 0) {
-                        ticks += t;
-                        any = true;
-                    }
-                }
-            } catch (IOException | RuntimeException gone) {
-                // exited: its parent's cutime gets it once it is waited for
-            }
-        }
-        return any ? ticks : -1;
+        return sumOf(stat, TreeSampler::cpuTicksField); // an exited worker's share reaches its parent's cutime once waited for
     }
 
     /** Fields 14-17 (utime, stime, cutime, cstime) of a {@code /proc/PID/stat} line, summed; -1 when not there. */
@@ -268,34 +271,7 @@ final class TreeSampler {
      * after the command's closing parenthesis (the command may hold spaces and parentheses) start at 3.
      */
     static long threadsField(byte[] b, int n) {
-        int close = -1;
-        for (int i = n - 1; i >= 0; i--) {
-            if (b[i] == ')') {
-                close = i;
-                break;
-            }
-        }
-        if (close < 0) return 0;
-        int field = 2;
-        long v = 0;
-        boolean in = false;
-        for (int i = close + 1; i < n; i++) {
-            if (b[i] == ' ') {
-                if (in && field == 20) return v;
-                in = false;
-                continue;
-            }
-            if (!in) {
-                in = true;
-                field++;
-                v = 0;
-            }
-            if (field == 20) {
-                if (b[i] < '0' || b[i] > '9') return 0;
-                v = v * 10 + (b[i] - '0');
-            }
-        }
-        return field == 20 ? v : 0;
+        return Math.max(0, numberField(b, n, 20));
     }
 
     private static void close(FileChannel c) {
@@ -370,17 +346,7 @@ final class TreeSampler {
 
     /** The RSS of the processes known to be in the tree now (0 for one that has exited). */
     private synchronized long knownRss() {
-        long rss = 0;
-        for (FileChannel c : statm.values()) {
-            try {
-                buffer.clear();
-                int n = c.read(buffer, 0);
-                if (n > 0) rss += residentPages(buffer.array(), n) * PAGE;
-            } catch (IOException | RuntimeException gone) {
-                // exited: the next refresh drops it
-            }
-        }
-        return rss;
+        return Math.max(0, sumOf(statm, TreeSampler::residentPages)) * PAGE;
     }
 
     /** The second number of a statm line (resident pages), parsed from its bytes without a String. */
