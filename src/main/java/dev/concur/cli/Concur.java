@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = Concur.VersionProvider.class,
         description = "Compare JVM concurrency models on the same workloads, measured with JMH.",
-        subcommands = {BenchCommand.class, ReportCommand.class, CompareCommand.class, LectureCommand.class, ServeCommand.class,
+        subcommands = {BenchCommand.class, ReportCommand.class, CompareCommand.class, LectureCommand.class, ServeCommand.class, LoadCommand.class,
                 ListCommand.class, JmhCommand.class, CommandLine.HelpCommand.class, AutoComplete.GenerateCompletion.class,
                 ManPageGenerator.class},
         footer = {"", "Exit codes:",
