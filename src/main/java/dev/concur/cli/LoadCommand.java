@@ -41,18 +41,18 @@ import picocli.CommandLine.Option;
                 "Experiments: hold (N idle keep-alive connections: memory, threads, descriptors, a probe's latency), "
                         + "wait (the handler waits --wait at C connections, closed loop: throughput against the model's "
                         + "ceiling), rate (open loop at a fixed rate: latency from each request's intended start), "
-                        + "cpu (about --cpu of CPU per request), hostile (silent, malformed, leaving and surplus clients).",
+                        + "cpu (about --cpu of CPU per request), wrk (wait's load measured by concur and then by wrk), hostile (silent, malformed, leaving and surplus clients).",
                 "Every answer is checked; each server runs in its own process, --processes times per configuration."},
         footer = {"", "Example: concur load --experiment hold --connections 10000 --models virtual,eventloop,go-http",
                 "See docs/servers.md for the servers, the experiments and the report."})
 final class LoadCommand implements Callable<Integer> {
-    static final List<String> EXPERIMENTS = List.of("hold", "wait", "rate", "cpu", "hostile");
+    static final List<String> EXPERIMENTS = List.of("hold", "wait", "rate", "cpu", "wrk", "hostile");
 
     @picocli.CommandLine.Spec
     CommandSpec spec;
 
     @Option(names = {"-e", "--experiment"}, split = ",", paramLabel = "NAME", defaultValue = "hold,wait,rate",
-            description = "hold, wait, rate, cpu, hostile; comma-separated (default: ${DEFAULT-VALUE})")
+            description = "hold, wait, rate, cpu, wrk, hostile; comma-separated (default: ${DEFAULT-VALUE})")
     List<String> experiments;
 
     @Option(names = {"-m", "--models"}, split = ",", paramLabel = "MODEL", defaultValue = "all",

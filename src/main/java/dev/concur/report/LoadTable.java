@@ -19,7 +19,7 @@ public final class LoadTable {
 
     public static String render(List<LoadResult> results, String sharing) {
         StringBuilder sb = new StringBuilder();
-        for (String e : List.of("hold", "wait", "rate", "cpu", "hostile")) {
+        for (String e : List.of("hold", "wait", "rate", "cpu", "wrk", "hostile")) {
             List<LoadResult> rs = results.stream().filter(r -> r.experiment().equals(e)).toList();
             if (rs.isEmpty()) continue;
             sb.append('\n').append(title(e)).append('\n');
@@ -29,7 +29,7 @@ public final class LoadTable {
             rows.add(header(e));
             List<String> notes = new ArrayList<>();
             for (List<LoadResult> g : groups.values()) {
-                List<LoadResult> ok = g.stream().filter(r -> r.status().equals("ok") || r.status().equals("saturated")).toList();
+                List<LoadResult> ok = g.stream().filter(r -> List.of("ok", "saturated", "disagree").contains(r.status())).toList();
                 for (LoadResult r : g) {
                     if (!r.status().equals("ok")) notes.add(r.model() + " (process " + r.process() + ", " + r.status() + "): "
                             + String.join("; ", r.why()));
@@ -57,6 +57,7 @@ public final class LoadTable {
             case "wait" -> "WAIT: every request waits in the handler; closed loop (latency from send)";
             case "rate" -> "RATE: open loop at a fixed rate (latency from each request's intended start)";
             case "cpu" -> "CPU: every request computes in the handler; closed loop (latency from send)";
+            case "wrk" -> "WRK: the wait load measured by concur, then by wrk, against the same server process";
             default -> "HOSTILE CLIENTS: what each saw, and whether ordinary requests were answered after it";
         };
     }
@@ -65,6 +66,7 @@ public final class LoadTable {
         return switch (e) {
             case "hold" -> new String[] {"model", "connections", "memory/conn", "threads", "fds", "open all", "probe p50", "probe p99", "proc"};
             case "wait", "cpu" -> new String[] {"model", "connections", "answers/s", "ceiling", "of ceiling", "p50", "p99", "CPU/req", "proc"};
+            case "wrk" -> new String[] {"model", "connections", "concur/s", "wrk/s", "concur/wrk", "concur p50", "wrk p50", "proc"};
             case "rate" -> new String[] {"model", "connections", "offered/s", "achieved/s", "p50", "p90", "p99", "p99.9", "max", "CPU/req", "proc"};
             default -> new String[] {"server", "client", "outcome"};
         };
@@ -88,6 +90,12 @@ public final class LoadTable {
                     mean(ok, r -> r.latency() == null ? null : r.latency().p50(), LoadTable::micros),
                     range(ok, r -> r.latency() == null ? null : r.latency().p99(), LoadTable::micros),
                     mean(ok, r -> r.perRequest().cpuMicros(), LoadTable::micros), n};
+            case "wrk" -> new String[] {first.model(), conns,
+                    range(ok, LoadResult::achievedRate, v -> String.format(Locale.ROOT, "%,.0f", v)),
+                    range(ok, r -> r.crossCheck().rate(), v -> String.format(Locale.ROOT, "%,.0f", v)),
+                    range(ok, r -> r.crossCheck().ratio(), v -> String.format(Locale.ROOT, "%.3f", v)),
+                    mean(ok, r -> r.latency() == null ? null : r.latency().p50(), LoadTable::micros),
+                    mean(ok, r -> r.crossCheck().p50Micros(), LoadTable::micros), n};
             default -> new String[] {first.model(), conns,
                     mean(ok, LoadResult::offeredRate, v -> String.format(Locale.ROOT, "%,.0f", v)),
                     range(ok, LoadResult::achievedRate, v -> String.format(Locale.ROOT, "%,.0f", v)),

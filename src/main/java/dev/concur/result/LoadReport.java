@@ -49,11 +49,12 @@ public record LoadReport(String schema, String concurVersion, String timestamp, 
      * @param hostile      for {@code hostile}: one outcome per kind of client
      * @param settings     the server's own {@code settings} line: its runtime, the defaults it changed
      * @param sharing      how server and generator shared the machine
+     * @param crossCheck   for {@code wrk}: the same load measured by a second generator
      */
     public record LoadResult(String experiment, String model, int process, String status, List<String> why,
             int connections, long waitMicros, long workRounds, String loop, Double offeredRate, double seconds,
             Requests requests, Double achievedRate, Ceiling ceiling, Latency latency, Double sendLagP99Micros,
-            Server server, PerRequest perRequest, List<HostileClient> hostile, JsonNode settings, String sharing) {}
+            Server server, PerRequest perRequest, List<HostileClient> hostile, JsonNode settings, String sharing, CrossCheck crossCheck) {}
 
     /** The generator's counts: every request is one of ok, wrong, error, timeout, or was never sent. */
     public record Requests(long sent, long ok, long wrong, long errors, long timeouts, long unsent,
@@ -78,6 +79,19 @@ public record LoadReport(String schema, String concurVersion, String timestamp, 
      * @param openSeconds      time to open every connection and get each one's first answer (hold)
      */
     public record PerRequest(Double cpuMicros, Double memoryBytes, Double openSeconds) {}
+
+    /**
+     * The same closed-loop load measured by another generator against the same server process.
+     *
+     * @param tool      {@code wrk}
+     * @param command   the command line it ran
+     * @param rate      answers per second it reported
+     * @param errors    socket errors and non-2xx answers it reported
+     * @param p50Micros its median latency
+     * @param p99Micros its 99th percentile
+     * @param ratio     concur's rate / the tool's
+     */
+    public record CrossCheck(String tool, String command, double rate, long errors, Double p50Micros, Double p99Micros, double ratio) {}
 
     /**
      * @param client  {@code silent}, {@code malformed}, {@code leaves-mid-answer}, {@code over-the-limit}

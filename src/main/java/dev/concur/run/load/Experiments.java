@@ -67,7 +67,7 @@ public final class Experiments {
             return new LoadResult("hold", model, process, why.isEmpty() ? "ok" : "invalid", why, n, 0, 0, "hold", 100.0,
                     s.durationNanos() / 1e9, r, p.ok / (s.durationNanos() / 1e9), null, latency(p.latency, "intended"),
                     p99(p.sendLag), server(before, after, end), new PerRequest(null, mem, openSeconds), null,
-                    server.settings(), sharing);
+                    server.settings(), sharing, null);
         }
     }
 
@@ -95,7 +95,7 @@ public final class Experiments {
             return new LoadResult(experiment, model, process, why.isEmpty() ? "ok" : "invalid", why, connections, waitMicros, work,
                     "closed", null, seconds, requests(t), achieved, ceiling, latency(t.latency, "sent"), p99(t.sendLag),
                     server(before, after, after), new PerRequest(cpuPer(before, after, t.ok), null, null), null,
-                    server.settings(), sharing);
+                    server.settings(), sharing, null);
         }
     }
 
@@ -124,7 +124,7 @@ public final class Experiments {
             }
             return new LoadResult("rate", model, process, status, why, connections, waitMicros, work, "open", offered, seconds,
                     requests(t), achieved, ceiling, latency(t.latency, "intended"), p99(t.sendLag), server(before, after, after),
-                    new PerRequest(cpuPer(before, after, t.ok), null, null), null, server.settings(), sharing);
+                    new PerRequest(cpuPer(before, after, t.ok), null, null), null, server.settings(), sharing, null);
         }
     }
 

@@ -52,7 +52,7 @@ final class Hostile {
                 null, null, null, null, null,
                 new Server(before.rssBytes(), after.rssBytes(), before.threads(), after.threads(), before.fds(), after.fds(),
                         after.cpuSeconds() - before.cpuSeconds()),
-                new PerRequest(null, null, null), outcomes, server.settings(), sharing);
+                new PerRequest(null, null, null), outcomes, server.settings(), sharing, null);
     }
 
     private static HostileClient silent(InetSocketAddress a) throws IOException {

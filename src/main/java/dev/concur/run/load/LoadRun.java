@@ -23,7 +23,7 @@ public final class LoadRun {
     /**
      * What to run.
      *
-     * @param experiments  {@code hold}, {@code wait}, {@code rate}, {@code cpu}, {@code hostile}, in order
+     * @param experiments  {@code hold}, {@code wait}, {@code rate}, {@code cpu}, {@code wrk}, {@code hostile}, in order
      * @param models       server model names (ServerCatalog)
      * @param holdConnections connections the hold experiment opens, one run per value
      * @param connections  connections for wait, rate and cpu, one run per value
@@ -86,6 +86,8 @@ public final class LoadRun {
                 case "cpu" -> ex.closed("cpu", model, process, server, c, 0,
                         Math.max(1, Math.round(plan.cpuMicros() * 1000 / plan.settings().nanosPerRound())), sharing);
                 case "rate" -> ex.rate(model, process, server, c, plan.waitMicros(), 0, plan.rate(), sharing);
+                case "wrk" -> WrkCheck.run(ex, model, process, server, c, plan.waitMicros(), plan.settings().durationNanos(),
+                        Math.max(1, Runtime.getRuntime().availableProcessors()), sharing);
                 case "hostile" -> Hostile.run(model, process, server, o.maxConnections(), sharing);
                 default -> throw new IllegalArgumentException("no experiment " + experiment);
             };
@@ -98,12 +100,12 @@ public final class LoadRun {
 
     private static LoadResult skipped(String experiment, String model, int process, int c, String why) {
         return new LoadResult(experiment, model, process, "skipped", List.of(why), c, 0, 0, null, null, 0, null, null, null, null,
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null);
     }
 
     private static LoadResult failed(String experiment, String model, int process, int c, String why) {
         return new LoadResult(experiment, model, process, "failed", List.of(why), c, 0, 0, null, null, 0, null, null, null, null,
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null);
     }
 
     /** The report of {@code results} so far. */
