@@ -7,12 +7,12 @@ import dev.concur.report.LoadTable;
 import dev.concur.report.ReportFiles;
 import dev.concur.result.LoadReport;
 import dev.concur.result.LoadReport.LoadResult;
-import dev.concur.run.Affinity;
 import dev.concur.run.Estimator;
 import dev.concur.run.RunLock;
 import dev.concur.run.Version;
 import dev.concur.run.load.Experiments;
 import dev.concur.run.load.LoadRun;
+import dev.concur.run.load.LoadSetup;
 import dev.concur.run.load.PeerServerSource;
 import dev.concur.run.load.ServerCatalog;
 import dev.concur.run.load.ServerLauncher;
@@ -24,10 +24,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -123,23 +121,18 @@ final class LoadCommand implements Callable<Integer> {
         }
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (RunLock lock = RunLock.acquire(Path.of(System.getProperty("java.io.tmpdir")))) {
-            List<Integer> allowed = Affinity.parseList(allowedCpus());
-            String[] cpus = split(allowed);
-            String taskset = Affinity.taskset();
-            String sharing = cpus[0] == null ? "server and generator share all " + allowed.size() + " CPUs"
-                    : "server on CPUs " + cpus[0] + ", generator (concur) on CPUs " + cpus[1];
-            if (cpus[0] != null && taskset != null) pinSelf(taskset, cpus[1]);
-            int serverCores = cpus[0] == null ? allowed.size() : Affinity.parseList(cpus[0]).size();
+        try (RunLock lock = RunLock.acquire(Path.of(System.getProperty("java.io.tmpdir")));
+             LoadSetup setup = LoadSetup.pin(serverCpus, new PeerServerSource())) {
+            String sharing = setup.sharing();
             double nanosPerRound = Estimator.calibrate().nanosPerRound();
-            Experiments.Settings settings = new Experiments.Settings(threads, serverCores, warmup.toNanos(), duration.toNanos(),
+            Experiments.Settings settings = new Experiments.Settings(threads, setup.serverCores(), warmup.toNanos(), duration.toNanos(),
                     timeout.toNanos(), nanosPerRound, 42);
             LoadRun.Plan plan = new LoadRun.Plan(exps, names, connections, connections, waitTime.toNanos() / 1000,
                     cpu.toNanos() / 1000, rate, processes, new ServerLauncher.Options(threads, backlog, maxConnections), settings,
                     Path.of(report.toAbsolutePath() + ".logs"));
-            Map<String, Object> env = LoadRun.environment(cpus[0], cpus[1]);
+            Map<String, Object> env = setup.environment();
             env.put("nanosPerRound", nanosPerRound);
-            Map<String, Object> config = config(exps, names, sharing);
+            Map<String, Object> config = LoadRun.config(plan, sharing);
             String started = Instant.now().toString();
             List<LoadResult>[] latest = new List[] {List.of()};
             Thread hook = new Thread(() -> {
@@ -149,8 +142,7 @@ final class LoadCommand implements Callable<Integer> {
                 err.flush();
             }, "concur-load-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
-            ServerLauncher launcher = new ServerLauncher(taskset, cpus[0], sharing, new PeerServerSource());
-            LoadRun run = new LoadRun(plan, launcher, line -> {
+            LoadRun run = new LoadRun(plan, setup.launcher(), line -> {
                 err.println("concur load: " + line);
                 err.flush();
             });
@@ -176,57 +168,6 @@ final class LoadCommand implements Callable<Integer> {
         groups.put("jvm", valid.stream().filter(n -> ServerCatalog.get(n).jvm()).toList());
         groups.put("peers", valid.stream().filter(n -> !ServerCatalog.get(n).jvm()).toList());
         return Names.resolve("server model", models, valid, optIn, List.of(), groups);
-    }
-
-    private Map<String, Object> config(List<String> exps, List<String> names, String sharing) {
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("experiments", exps);
-        c.put("models", names);
-        c.put("connections", connections);
-        c.put("waitMicros", waitTime.toNanos() / 1000);
-        c.put("cpuMicros", cpu.toNanos() / 1000);
-        c.put("rate", rate);
-        c.put("durationSeconds", duration.toNanos() / 1e9);
-        c.put("warmupSeconds", warmup.toNanos() / 1e9);
-        c.put("timeoutSeconds", timeout.toNanos() / 1e9);
-        c.put("processes", processes);
-        c.put("threads", threads);
-        c.put("backlog", backlog);
-        c.put("maxConnections", maxConnections);
-        c.put("serverJvmFlags", ServerLauncher.JVM_FLAGS);
-        c.put("sharing", sharing);
-        return c;
-    }
-
-    /** {server CPUs, generator CPUs}, or {null, null} to share (one CPU, or no taskset). */
-    private String[] split(List<Integer> allowed) {
-        if (serverCpus != null && serverCpus >= allowed.size())
-            throw new InputException("--server-cpus must leave the generator at least one of the " + allowed.size()
-                    + " CPUs this process may use, not " + serverCpus);
-        if (allowed.size() < 2 || Affinity.taskset() == null) return new String[] {null, null};
-        int k = serverCpus != null ? serverCpus : allowed.size() / 2;
-        return new String[] {join(allowed.subList(0, k)), join(allowed.subList(k, allowed.size()))};
-    }
-
-    private static String join(List<Integer> cpus) {
-        return String.join(",", cpus.stream().map(String::valueOf).toList());
-    }
-
-    private static String allowedCpus() {
-        try {
-            for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("Cpus_allowed_list:")) return line.substring(18).trim();
-            }
-        } catch (IOException ignored) {
-            // not Linux: no pinning
-        }
-        return "0-" + (Runtime.getRuntime().availableProcessors() - 1);
-    }
-
-    /** Pins every thread of this JVM (the generator) to {@code cpus}. */
-    private static void pinSelf(String taskset, String cpus) throws IOException, InterruptedException {
-        new ProcessBuilder(taskset, "-a", "-p", "-c", cpus, Long.toString(ProcessHandle.current().pid()))
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
     }
 
     private static void write(Path report, LoadReport r) {

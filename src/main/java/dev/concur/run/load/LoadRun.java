@@ -114,6 +114,27 @@ public final class LoadRun {
         return new LoadReport(LoadReport.SCHEMA, version, timestamp, termination, environment, config, results);
     }
 
+    /** The run's settings, for the report's {@code config} (docs/servers.md). */
+    public static Map<String, Object> config(Plan plan, String sharing) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("experiments", plan.experiments());
+        c.put("models", plan.models());
+        c.put("connections", plan.experiments().equals(List.of("hold")) ? plan.holdConnections() : plan.connections());
+        c.put("waitMicros", plan.waitMicros());
+        c.put("cpuMicros", plan.cpuMicros());
+        c.put("rate", plan.rate());
+        c.put("durationSeconds", plan.settings().durationNanos() / 1e9);
+        c.put("warmupSeconds", plan.settings().warmupNanos() / 1e9);
+        c.put("timeoutSeconds", plan.settings().timeoutNanos() / 1e9);
+        c.put("processes", plan.processes());
+        c.put("threads", plan.options().threads());
+        c.put("backlog", plan.options().backlog());
+        c.put("maxConnections", plan.options().maxConnections());
+        c.put("serverJvmFlags", ServerLauncher.JVM_FLAGS);
+        c.put("sharing", sharing);
+        return c;
+    }
+
     /** The machine facts that decide many-connection results, for the report. */
     public static Map<String, Object> environment(String serverCpus, String generatorCpus) {
         Map<String, Object> env = new LinkedHashMap<>();
