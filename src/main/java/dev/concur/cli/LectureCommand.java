@@ -10,7 +10,9 @@ import dev.concur.lecture.Deck;
 import dev.concur.lecture.Evidence;
 import dev.concur.lecture.Experiment;
 import dev.concur.lecture.Manifest;
+import dev.concur.lecture.Slide;
 import dev.concur.input.Choices;
+import dev.concur.result.LoadReport;
 import dev.concur.result.Report;
 import dev.concur.result.ReportReader;
 import dev.concur.result.Result;
@@ -139,20 +141,25 @@ final class LectureCommand implements Callable<Integer> {
         PrintWriter stderr = spec.commandLine().getErr();
         Estimator estimator = wiring.estimator().get(); // calibrated once for the whole lecture
         Wiring w = new Wiring(wiring.runner(), () -> estimator, wiring.nanoClock(), wiring.now(), wiring.environment(),
-                wiring.machineCores(), wiring.limits());
+                wiring.machineCores(), wiring.limits(), wiring.loads());
         BenchmarkRunner probe = w.runner().apply(new RunnerContext(new PrintStream(PrintStream.nullOutputStream()),
                 dir.resolve("probe.json"), "probe", null));
         List<Experiment> experiments = Catalog.forQuestions(qs, quick);
         List<Manifest.Entry> done = new ArrayList<>();
         long t0 = wiring.nanoClock().getAsLong();
         for (int i = 0; i < experiments.size(); i++) {
-            Experiment e = withStandIns(experiments.get(i), probe);
+            Experiment e = experiments.get(i).isLoad() ? experiments.get(i) : withStandIns(experiments.get(i), probe);
             stderr.println(new dev.concur.lecture.Text(lang.resolve()).get("terminal.experiment", i + 1, experiments.size(), e.command()));
             stderr.flush();
-            Plan plan = Planner.plan(e.choices(), null, wiring.machineCores(), null);
             Path report = dir.resolve("json").resolve(e.id() + ".json");
-            new PlanExecution(w, stderr, !noProgress, verbose, e.trace() ? 8 : null, null).execute(plan, report, wiring.now().get());
-            done.add(new Manifest.Entry(e.id(), e.command(), "json/" + e.id() + ".json"));
+            if (e.isLoad()) {
+                // a model that cannot run here is a skipped result: its slide says so and is not judged (no JVM stand-in)
+                LectureLoad.run(e, w, report, stderr, !noProgress);
+            } else {
+                Plan plan = Planner.plan(e.choices(), null, wiring.machineCores(), null);
+                new PlanExecution(w, stderr, !noProgress, verbose, e.trace() ? 8 : null, null).execute(plan, report, wiring.now().get());
+            }
+            done.add(new Manifest.Entry(e.id(), e.command(), "json/" + e.id() + ".json", e.isLoad() ? Manifest.Entry.LOAD : Manifest.Entry.BENCH));
             Manifest m = new Manifest(Manifest.SCHEMA, Version.get(), started.toString(),
                     (wiring.nanoClock().getAsLong() - t0) / 1e9, quick, qs, List.copyOf(done));
             AtomicFiles.write(dir.resolve(Manifest.FILE), JSON.writeValueAsBytes(m));
@@ -197,29 +204,34 @@ final class LectureCommand implements Callable<Integer> {
     /** Reads the reports, computes the verdicts, prints them and writes the deck in {@code language}. */
     private int render(Path dir, Manifest manifest, String language, boolean measured) throws IOException {
         Map<String, Report> reports = new LinkedHashMap<>();
+        Map<String, LoadReport> loads = new LinkedHashMap<>();
         for (Manifest.Entry e : manifest.experiments()) {
             Path p = dir.resolve(e.report()).normalize();
             if (!p.startsWith(dir.normalize())) throw new InputException(Manifest.FILE + ": " + e.report() + " is outside " + dir);
-            reports.put(e.id(), ReportReader.read(p));
+            if (e.isLoad()) loads.put(e.id(), LectureLoad.read(p));
+            else reports.put(e.id(), ReportReader.read(p));
         }
-        Deck deck = new Deck(manifest, new Evidence(reports), language);
+        Deck deck = new Deck(manifest, new Evidence(reports, loads), language);
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.print(deck.terminal());
         stdout.println();
         Map<Result, String> charts = deck.timelineFiles("charts-" + language);
-        if (!charts.isEmpty()) Files.createDirectories(dir.resolve("charts-" + language));
+        Map<Slide.Figure, String> figures = deck.figureFiles("charts-" + language);
+        if (!charts.isEmpty() || !figures.isEmpty()) Files.createDirectories(dir.resolve("charts-" + language));
         for (var c : charts.entrySet()) AtomicFiles.write(dir.resolve(c.getValue()), deck.timelinePng(c.getKey()));
+        for (var f : figures.entrySet()) AtomicFiles.write(dir.resolve(f.getValue()), f.getKey().png().get());
         Path html = dir.resolve("deck-" + language + ".html");
         Path md = dir.resolve("deck-" + language + ".md");
         AtomicFiles.write(html, deck.html().getBytes(StandardCharsets.UTF_8));
-        AtomicFiles.write(md, deck.markdown(charts).getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(md, deck.markdown(charts, figures).getBytes(StandardCharsets.UTF_8));
         var t = deck.text();
         stdout.println(t.get("terminal.written", html));
         stdout.println(t.get("terminal.markdown", md));
         stdout.println(t.get("terminal.json", dir.resolve("json")));
         if (measured) stdout.println(t.get("deck.rerender", dir));
         stdout.flush();
-        boolean bad = reports.values().stream().anyMatch(r -> r.summary().failed() + r.summary().invalid() + r.summary().timeout() > 0);
+        boolean bad = reports.values().stream().anyMatch(r -> r.summary().failed() + r.summary().invalid() + r.summary().timeout() > 0)
+                || loads.values().stream().anyMatch(r -> r.results().stream().anyMatch(LectureLoad::failed));
         return bad ? ExitCodes.FAILURE : ExitCodes.OK;
     }
 }

@@ -5,6 +5,7 @@ import dev.concur.run.Estimator;
 import dev.concur.run.EnvironmentProbe;
 import dev.concur.run.Runners;
 import dev.concur.run.jmh.JmhRunner;
+import dev.concur.run.load.LoadRunner;
 import dev.concur.run.peer.PeerRunner;
 import dev.concur.run.ResourceLimits;
 import dev.concur.run.RunnerContext;
@@ -25,13 +26,14 @@ import java.util.function.Supplier;
  * @param environment reads the host's environment
  * @param machineCores the processors this process may use: the upper limit of {@code --cores}
  * @param limits      reads the process limits that decide whether N platform threads fit
+ * @param loads       drives the servers of the lecture's load experiments
  */
 public record Wiring(Function<RunnerContext, BenchmarkRunner> runner, Supplier<Estimator> estimator,
                      LongSupplier nanoClock, Supplier<Instant> now, Supplier<Environment> environment,
-                     int machineCores, Supplier<ResourceLimits> limits) {
+                     int machineCores, Supplier<ResourceLimits> limits, LoadRunner loads) {
 
     public static Wiring real() {
         return new Wiring(context -> new Runners(new JmhRunner(context), new PeerRunner(System.getenv())), Estimator::calibrate, System::nanoTime, Instant::now, EnvironmentProbe::host,
-                Runtime.getRuntime().availableProcessors(), ResourceLimits::read);
+                Runtime.getRuntime().availableProcessors(), ResourceLimits::read, LoadRunner.real());
     }
 }

@@ -27,6 +27,22 @@ public final class Catalog {
     /** The emit experiment: events per batch, and rounds per listener call (about 5 ms in Node: a tenth of LAG_WORK_NATIVE). */
     static final int EMIT_EVENTS = 10;
     static final long EMIT_WORK = LAG_WORK_NATIVE / 10;
+    /** The server models the server slides read (1.2.2, 1.5.4, 1.5.5), each an HTTP server in its own processes. */
+    static final String SERVERS = "eventloop,platform-per-connection,node-http,python-asyncio,python-threading,python-twisted";
+    /** Connections the server rules judge at, held idle (hold) and kept busy (wait); the full lecture adds 10,000, shown. */
+    public static final int LOAD_CONNECTIONS = 1000;
+    /**
+     * The handler's wait in the wait experiment: 1 s, so the Little's-law ceiling (1,000 connections / 1 s = 1,000
+     * answers/s) is within what one CPython core parses. At 100 ms (10,000/s) http.server's threads reached about
+     * a quarter of it here and Twisted under half: the interpreter's speed per request, not the model, would decide.
+     */
+    public static final long LOAD_WAIT_MICROS = 1_000_000;
+    /** 1.4.3's interleaving: few enough connections that the blocking loop answers each within the time-out (50 × 100 ms = 5 s). */
+    public static final int INTERLEAVE_CONNECTIONS = 50;
+    public static final long INTERLEAVE_WAIT_MICROS = 100_000;
+    /** The latency chart's load: a tenth of the ceiling at 1,000 connections waiting 100 ms, the same offered to every model. */
+    public static final double RATE = 1000;
+    public static final long RATE_WAIT_MICROS = 100_000;
 
     private Catalog() {}
 
@@ -82,7 +98,24 @@ public final class Catalog {
         // given: the 1.2 slide's memory column. Not io itself: the gate adds the starting of every task to the batch,
         // which the I/O times of 1.1 and 1.3 must not carry. Last: it shifts no earlier seed
         out.add(withThreads(exp("io-hold", quick, "eventloop,platform", "hold", 10_000, 100 * MS, null, null), 10_000));
+        // the course's servers, through concur load: an HTTP server per model, 3 processes each, pinned apart from concur's
+        // generator. Memory per idle connection (hold), answers per second against Little's ceiling at equal connections
+        // and wait (wait), a single loop thread with and without a blocking handler (interleave), latency by percentile at
+        // one offered rate (rate). Last: they run after every JMH fork, and shift no seed
+        List<Integer> counts = quick ? List.of(LOAD_CONNECTIONS) : List.of(LOAD_CONNECTIONS, 10_000);
+        out.add(load("load-hold", quick, "hold", SERVERS, counts, 0, null));
+        out.add(load("load-wait", quick, "wait", SERVERS, counts, LOAD_WAIT_MICROS, null));
+        out.add(load("load-interleave", quick, "wait", "eventloop,eventloop-blocking", List.of(INTERLEAVE_CONNECTIONS),
+                INTERLEAVE_WAIT_MICROS, null));
+        out.add(load("load-rate", quick, "rate", SERVERS, List.of(LOAD_CONNECTIONS), RATE_WAIT_MICROS, RATE));
         return out;
+    }
+
+    /** A concur load run of {@link #FORKS} server processes per model: 2 s of warm-up and 5 s measured with {@code quick}, else 3 s and 10 s. */
+    private static Experiment load(String id, boolean quick, String experiment, String models, List<Integer> connections,
+                                   long waitMicros, Double rate) {
+        return Experiment.load(id, new Experiment.Load(experiment, List.of(models.split(",")), connections, waitMicros, rate, FORKS,
+                (quick ? 2_000 : 3_000) * MS, (quick ? 5_000 : 10_000) * MS));
     }
 
     private static Experiment traced(Experiment e) {

@@ -16,8 +16,12 @@ import java.util.List;
 public final class Claims {
     private Claims() {}
 
-    /** What a rule produces for a slide. */
-    public record Body(Slide.Table table, List<Result> timelines, Verdict verdict) {}
+    /** What a rule produces for a slide: its table, the timelines and other charts drawn on pages of their own, its verdict. */
+    public record Body(Slide.Table table, List<Result> timelines, List<Slide.Figure> figures, Verdict verdict) {
+        public Body(Slide.Table table, List<Result> timelines, Verdict verdict) {
+            this(table, timelines, List.of(), verdict);
+        }
+    }
 
     /** A rule: from the evidence, in a language, to a slide's body. */
     @FunctionalInterface
@@ -45,6 +49,7 @@ public final class Claims {
             new Claim("1.2", "1.2-iocpu", List.of("io", "cpu-cores", "io-hold"), Q12::ioCpu),
             new Claim("1.2", "1.2-cost", List.of("io"), Q12::cost),
             new Claim("1.2", "1.2-race", List.of("race", "race-py", "race-go"), Q12::race),
+            new Claim("1.2", "1.2-connections", List.of("load-hold", "load-wait", "load-rate"), Q12::connections),
             new Claim("1.3", "1.3-emitter", List.of("io", "emit"), Q13::emitter),
             new Claim("1.3", "1.3-rx", List.of("pipeline"), Q13::rx),
             new Claim("1.3", "1.3-reactive", List.of("io"), Q13::reactive),
@@ -56,10 +61,13 @@ public final class Claims {
             new Claim("1.4", "1.4-concurrent", List.of("seqpar-io"), Q14::concurrent),
             new Claim("1.4", "1.4-timeline", List.of("seqpar-cpu", "seqpar-io"), Q14::timeline),
             new Claim("1.4", "1.4-pertask", List.of("pertask"), Q14::perTask),
+            new Claim("1.4", "1.4-interleave", List.of("load-interleave"), Q14::interleave),
             new Claim("1.5", "1.5-table", List.of("python-io", "python-cpu"), Q15::pythonTable),
             new Claim("1.5", "1.5-threading", List.of("python-io", "python-cpu"), Q15::threading),
             new Claim("1.5", "1.5-processes", List.of("python-cpu"), Q15::processes),
-            new Claim("1.5", "1.5-celery", List.of("python-io", "roundtrip"), Q15::celery));
+            new Claim("1.5", "1.5-celery", List.of("python-io", "roundtrip"), Q15::celery),
+            new Claim("1.5", "1.5-threadconns", List.of("load-hold", "load-wait"), Q15::threadConnections),
+            new Claim("1.5", "1.5-twisted", List.of("load-wait", "load-hold", "load-rate"), Q15::twisted));
 
     private static Body text(Text t, String key) {
         return new Body(null, List.of(), new Verdict(Outcome.NOT_MEASURED, t.get(key), List.of()));

@@ -35,7 +35,8 @@ public final class Deck {
             String ran = ran(c);
             if (ran != null) caveats.add(ran);
             slides.add(new Slide(c.question(), c.id(), t.get("claim." + c.id() + ".title"), t.get("claim." + c.id() + ".quote"),
-                    cmds, b.table(), b.timelines(), new Verdict(b.verdict().outcome(), b.verdict().text(), caveats), rule(c.id())));
+                    cmds, b.table(), b.timelines(), b.figures(), new Verdict(b.verdict().outcome(), b.verdict().text(), caveats),
+                    rule(c.id())));
         }
     }
 
@@ -61,7 +62,23 @@ public final class Deck {
                         : t.get("cav.ran.one", forks, p.warmupIterations(), p.measurementIterations(), p.iterationMillis()));
             }
         }
+        for (String exp : c.experiments()) {
+            var load = evidence.loads().get(exp);
+            String shape = load == null ? null : ranLoad(load);
+            if (shape != null) shapes.add(shape);
+        }
         return shapes.isEmpty() ? null : t.get("cav.ran", String.join("; ", shapes));
+    }
+
+    /** What a load experiment ran, from its report's config: "3 server processes × (2 s warm-up + 5 s measured)", or {@code null}. */
+    private String ranLoad(dev.concur.result.LoadReport load) {
+        var cfg = load.config();
+        if (cfg == null || !(cfg.get("durationSeconds") instanceof Number d) || !(cfg.get("processes") instanceof Number k)) return null;
+        if (load.results() == null || load.results().stream().noneMatch(r -> r.status().equals("ok"))) return null;
+        String measured = t.messages().duration(Math.round(d.doubleValue() * 1e9));
+        if (load.results().stream().allMatch(r -> r.experiment().equals("hold"))) return t.get("cav.ran.hold", k.intValue(), measured);
+        double warmup = cfg.get("warmupSeconds") instanceof Number w ? w.doubleValue() : 0;
+        return t.get("cav.ran.load", k.intValue(), t.messages().duration(Math.round(warmup * 1e9)), measured);
     }
 
     public List<Slide> slides() {
@@ -97,8 +114,8 @@ public final class Deck {
                 (e.cpuModel() == null ? "?" : e.cpuModel()) + ", JDK " + e.jdkVersion(), manifest.concurVersion(), manifest.startedAt());
     }
 
-    /** Markdown; {@code charts} maps each timeline's result to the image file it was written to. */
-    public String markdown(Map<Result, String> charts) {
+    /** Markdown; {@code charts} and {@code figures} map each timeline and figure to the image file it was written to. */
+    public String markdown(Map<Result, String> charts, Map<Slide.Figure, String> figures) {
         StringBuilder sb = new StringBuilder();
         sb.append("# ").append(t.get("deck.title")).append("\n\n").append(t.get("deck.subtitle")).append("\n\n")
                 .append(machine()).append("\n\n").append(t.get(manifest.quick() ? "deck.quick" : "deck.full")).append("\n\n")
@@ -117,6 +134,10 @@ public final class Deck {
             for (Result r : s.timelines()) {
                 String file = charts.get(r);
                 if (file != null) sb.append("![").append(r.model()).append(' ').append(r.workload()).append("](").append(file).append(")\n\n");
+            }
+            for (Slide.Figure f : s.figures()) {
+                String file = figures.get(f);
+                if (file != null) sb.append("![").append(md(f.alt())).append("](").append(file).append(")\n\n");
             }
             for (String c : s.verdict().caveats()) sb.append("- ").append(md(c)).append('\n');
             if (!s.commands().isEmpty()) {
@@ -204,6 +225,14 @@ public final class Deck {
                 appendCommands(sb, s);
                 sb.append("</section>\n");
             }
+            for (Slide.Figure f : s.figures()) {
+                sb.append("<section id=\"").append(s.id()).append('-').append(f.name()).append("\"><div class=\"q\">").append(s.question())
+                        .append(" · ").append(esc(s.title())).append("</div><div class=\"chart\"><img alt=\"").append(esc(f.alt()))
+                        .append("\" src=\"data:image/png;base64,").append(Base64.getEncoder().encodeToString(f.png().get()))
+                        .append("\"></div>");
+                appendCommands(sb, s);
+                sb.append("</section>\n");
+            }
         }
         sb.append("<section class=\"title\"><p class=\"muted\">").append(esc(t.get("deck.generated", manifest.concurVersion(),
                 manifest.startedAt(), Manifest.FILE))).append("</p></section>\n</body>\n</html>\n");
@@ -242,6 +271,13 @@ public final class Deck {
         for (Slide s : slides) {
             for (Result r : s.timelines()) out.put(r, dir + "/" + s.id() + "-" + r.workload() + "-" + r.model() + ".png");
         }
+        return out;
+    }
+
+    /** Every figure of the deck, with a file name. */
+    public Map<Slide.Figure, String> figureFiles(String dir) {
+        Map<Slide.Figure, String> out = new LinkedHashMap<>();
+        for (Slide s : slides) for (Slide.Figure f : s.figures()) out.put(f, dir + "/" + s.id() + "-" + f.name() + ".png");
         return out;
     }
 

@@ -1,14 +1,18 @@
 package dev.concur.lecture;
 
+import dev.concur.result.LoadReport;
+import dev.concur.result.LoadReport.LoadResult;
 import dev.concur.result.Report;
 import dev.concur.result.Result;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * The lecture's measurements, by experiment: a result by model, workload and cores, and where a
- * peer could not run here, its JVM counterpart labelled as a stand-in. How two results compare is
+ * peer could not run here, its JVM counterpart labelled as a stand-in; and the {@code concur load}
+ * reports, each server process's result by model and connections. How two results compare is
  * {@link Judge}'s business, in one place.
  */
 public final class Evidence {
@@ -26,6 +30,7 @@ public final class Evidence {
     static final String NOT_RUN = "not run";
 
     private final Map<String, Report> reports;
+    private final Map<String, LoadReport> loads;
 
     /** The JVM model that stands in for {@code peer}, or {@code null}. */
     public static String counterpart(String peer) {
@@ -33,11 +38,31 @@ public final class Evidence {
     }
 
     public Evidence(Map<String, Report> reports) {
+        this(reports, Map.of());
+    }
+
+    public Evidence(Map<String, Report> reports, Map<String, LoadReport> loads) {
         this.reports = new LinkedHashMap<>(reports);
+        this.loads = new LinkedHashMap<>(loads);
     }
 
     public Map<String, Report> reports() {
         return reports;
+    }
+
+    public Map<String, LoadReport> loads() {
+        return loads;
+    }
+
+    /** Every result of load experiment {@code exp} (all models, connections and processes); empty when it did not run. */
+    public List<LoadResult> load(String exp) {
+        LoadReport r = loads.get(exp);
+        return r == null || r.results() == null ? List.of() : r.results();
+    }
+
+    /** Each server process's result of {@code model} at {@code connections} in load experiment {@code exp}, in process order. */
+    public List<LoadResult> load(String exp, String model, int connections) {
+        return load(exp).stream().filter(r -> r.model().equals(model) && r.connections() == connections).toList();
     }
 
     /** The result of {@code model} on {@code workload} at {@code cores} in experiment {@code exp}, or {@code null}. */

@@ -19,6 +19,19 @@ public record Manifest(int schemaVersion, String concurVersion, String startedAt
     public static final int SCHEMA = 1;
     public static final String FILE = "lecture.json";
 
-    /** @param id the experiment @param command how to repeat it @param report its JSON report, relative */
-    public record Entry(String id, String command, String report) {}
+    /**
+     * @param id      the experiment
+     * @param command how to repeat it
+     * @param report  its JSON report, relative
+     * @param kind    {@value #BENCH} (a concur bench report) or {@value #LOAD} (a concur load report); absent in older manifests: bench
+     */
+    public record Entry(String id, String command, String report, String kind) {
+        public static final String BENCH = "bench";
+        public static final String LOAD = "load";
+
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        public boolean isLoad() {
+            return LOAD.equals(kind);
+        }
+    }
 }

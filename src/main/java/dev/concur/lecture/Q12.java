@@ -190,4 +190,52 @@ final class Q12 {
         return List.of(model, workload, t.n(race.lostMean()) + " / " + t.n(race.updatesPerBatch()) + " (" + t.pct(race.lostPct() / 100) + ")",
                 t.n(race.synchronisedLost()));
     }
+
+    /** The loop "holds as many answers" as a thread per connection unless its interval lies below this share of theirs. */
+    static final double FEWER = 0.8;
+    /** A loop's server "does not make a thread per connection" below one thread per this many connections. */
+    static final int CONNECTIONS_PER_THREAD = 10;
+
+    /**
+     * Event loops are "ideal for high concurrency with many connections, like web servers": at N connections held idle
+     * (hold), a thread per connection pays more memory per connection than the loop's server (the interval of
+     * threads / loop above 1) and the loop's server has fewer than one thread per 10 connections; with the same N connections each waiting D (wait), it
+     * reaches {@value Servers#KEEPS_UP} of its Little's-law ceiling N / D with its one thread. Contradicted when the
+     * loop answers conclusively fewer than {@value #FEWER} of the thread per connection's answers, costs conclusively
+     * more memory per connection, or has a thread per 10 connections or more. Node's and asyncio's servers are shown
+     * beside, not judged.
+     */
+    static Body connections(Evidence e, Text t) {
+        int n = Catalog.LOAD_CONNECTIONS;
+        Servers.Procs loopHold = Servers.of(e, t, "load-hold", "eventloop", n);
+        Servers.Procs ppcHold = Servers.of(e, t, "load-hold", "platform-per-connection", n);
+        Servers.Procs loopWait = Servers.of(e, t, "load-wait", "eventloop", n);
+        Servers.Procs ppcWait = Servers.of(e, t, "load-wait", "platform-per-connection", n);
+        Slide.Table table = Servers.table(e, t, List.of("eventloop", "platform-per-connection", "node-http", "python-asyncio"));
+        List<Slide.Figure> figures = Servers.figures(e, t, true, true);
+        List<String> cav = new ArrayList<>(Servers.caveats(e, t, "load-hold", "load-wait", "load-rate"));
+        if (!Servers.allOk(loopHold, ppcHold, loopWait, ppcWait) || !loopWait.hasCeiling()) {
+            return Servers.missing(t, table, cav, figures, loopHold, ppcHold, loopWait, ppcWait);
+        }
+        if (loopHold.belowAPage()) cav.add(t.get("cav.page", "eventloop", t.bytes(Servers.PAGE / n)));
+        Ratio mem = Servers.ratio(ppcHold.memory(), loopHold.memory());   // threads / loop: how many times the loop's memory
+        Ratio share = Servers.share(loopWait);
+        Ratio answers = Servers.ratio(loopWait.achieved(), ppcWait.achieved());
+        int loopThreads = loopHold.threads();
+        String text = t.get("v.connections", t.n(n), Servers.mem(t, loopHold), Servers.mem(t, ppcHold), (loopHold.belowAPage() ? "≥ " : "") + ratio(t, mem),
+                loopThreads, ppcHold.threads(), t.messages().duration(Catalog.LOAD_WAIT_MICROS * 1000),
+                t.n(loopWait.meanAchieved()), Servers.pct(t, share), t.n(ppcWait.meanAchieved()), ratio(t, answers));
+        List<String> against = new ArrayList<>();
+        if (answers.below(FEWER)) against.add(t.get("v.connections.fewer"));
+        if (mem.below(1)) against.add(t.get("v.connections.heavier"));
+        if (loopThreads * CONNECTIONS_PER_THREAD >= n) against.add(t.get("v.connections.threads", t.n(loopThreads), t.n(n)));
+        Outcome o = !against.isEmpty() ? Outcome.CONTRADICTED
+                : mem.above(1) && share.above(Servers.KEEPS_UP) ? Outcome.SUPPORTED : Outcome.INCONCLUSIVE;
+        if (!against.isEmpty()) text += " " + String.join(" ", against);
+        // the threads kept up too: what the loop saves is memory and threads, not answers
+        if (o == Outcome.SUPPORTED && ppcWait.hasCeiling() && Servers.share(ppcWait).above(Servers.KEEPS_UP)) {
+            text += " " + t.get("v.connections.both", Servers.pct(t, Servers.share(ppcWait)));
+        }
+        return Servers.withFigures(verdict(t, table, o, text, cav), figures);
+    }
 }

@@ -194,4 +194,39 @@ final class Q14 {
         if (batch == Scaling.SPEEDUP && later <= 1 / LATER) return verdict(t, table, Outcome.SUPPORTED, text, cav);
         return verdict(t, table, Outcome.INCONCLUSIVE, text, cav);
     }
+
+    /** One loop thread "interleaves connections" when it answers this many times what the same loop does with a blocking handler. */
+    static final double INTERLEAVES = 10;
+    /** Below this many times, it did not interleave them. */
+    static final double DOES_NOT = 2;
+
+    /**
+     * "A web server based on a single thread … interleaves the handling of different connections": the same connections
+     * each waiting the same D, against one loop thread whose waits are timers (eventloop) and against the same loop whose
+     * handler sleeps (eventloop-blocking, capped at 1 / D). Supported when the interval of their answers per second lies
+     * above {@value #INTERLEAVES}×; contradicted below {@value #DOES_NOT}×.
+     */
+    static Body interleave(Evidence e, Text t) {
+        int c = Catalog.INTERLEAVE_CONNECTIONS;
+        Servers.Procs loop = Servers.of(e, t, "load-interleave", "eventloop", c);
+        Servers.Procs blocking = Servers.of(e, t, "load-interleave", "eventloop-blocking", c);
+        List<List<String>> rows = new ArrayList<>();
+        for (Servers.Procs p : List.of(loop, blocking)) {
+            boolean fig = p.ok() && p.hasCeiling();
+            rows.add(List.of(p.model(), p.ok() ? t.n(p.threads()) : "–", p.ok() ? t.n(p.meanAchieved()) : Servers.notOk(t, p),
+                    fig ? t.n(dev.concur.stats.Stats.median(p.ceilings())) : "–", fig ? Servers.pct(t, Servers.share(p)) : "–"));
+        }
+        String wait = t.messages().duration(Catalog.INTERLEAVE_WAIT_MICROS * 1000);
+        Slide.Table table = table(List.of(t.get("col.model"), t.get("col.loadthreads"), t.get("col.answers", t.n(c), wait),
+                t.get("col.ceiling"), t.get("col.ofceiling")), rows);
+        List<String> cav = Servers.caveats(e, t, "load-interleave");
+        if (!Servers.allOk(loop, blocking) || !loop.hasCeiling() || !blocking.hasCeiling()) {
+            return Servers.missing(t, table, cav, List.of(), loop, blocking);
+        }
+        Ratio r = Servers.ratio(loop.achieved(), blocking.achieved());
+        String text = t.get("v.interleave", t.n(c), wait, t.n(loop.meanAchieved()), Servers.pct(t, Servers.share(loop)),
+                t.n(blocking.meanAchieved()), t.n(dev.concur.stats.Stats.median(blocking.ceilings())), ratio(t, r));
+        Outcome o = r.above(INTERLEAVES) ? Outcome.SUPPORTED : r.below(DOES_NOT) ? Outcome.CONTRADICTED : Outcome.INCONCLUSIVE;
+        return verdict(t, table, o, text, cav);
+    }
 }

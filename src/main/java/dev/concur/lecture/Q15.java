@@ -210,4 +210,72 @@ final class Q15 {
         if (r == null) return Evidence.NOT_RUN;
         return r.note() == null ? r.status() : r.note().lines().findFirst().orElse(r.status());
     }
+
+    /** "A handful" of threads for one reactor: the reactor's and a few the runtime keeps (CPython's main thread, a resolver). */
+    static final int HANDFUL = 4;
+
+    /**
+     * Threading is "ideal for handling many network connections": http.server's ThreadingHTTPServer (a thread per
+     * connection, one GIL), N connections each waiting D, reaches {@value Servers#KEEPS_UP} of its Little's-law ceiling
+     * N / D (its threads let go of the GIL while they wait). Contradicted when the interval lies below it. Where
+     * asyncio's server holds the same idle connections for conclusively less memory per connection, true with a
+     * correction: each connection costs a thread.
+     */
+    static Body threadConnections(Evidence e, Text t) {
+        int n = Catalog.LOAD_CONNECTIONS;
+        Servers.Procs wait = Servers.of(e, t, "load-wait", "python-threading", n);
+        Servers.Procs hold = Servers.of(e, t, "load-hold", "python-threading", n);
+        Servers.Procs asyncio = Servers.of(e, t, "load-hold", "python-asyncio", n);
+        Slide.Table table = Servers.table(e, t, List.of("python-threading", "python-asyncio", "python-twisted"));
+        List<Slide.Figure> figures = Servers.figures(e, t, true, false);
+        List<String> cav = new ArrayList<>(Servers.caveats(e, t, "load-hold", "load-wait"));
+        if (!wait.ok() || !wait.hasCeiling()) return Servers.missing(t, table, cav, figures, wait);
+        Ratio share = Servers.share(wait);
+        StringBuilder text = new StringBuilder(t.get("v.threadconns", t.n(n), t.messages().duration(Catalog.LOAD_WAIT_MICROS * 1000),
+                t.n(wait.meanAchieved()), Servers.pct(t, share), wait.threads()));
+        Outcome o = share.below(Servers.KEEPS_UP) ? Outcome.CONTRADICTED : share.above(Servers.KEEPS_UP) ? Outcome.SUPPORTED
+                : Outcome.INCONCLUSIVE;
+        if (o == Outcome.SUPPORTED) text.append(' ').append(t.get("v.threadconns.gil"));
+        if (hold.ok() && asyncio.ok()) {
+            Ratio mem = Servers.ratio(hold.memory(), asyncio.memory());
+            text.append(' ').append(t.get("v.threadconns.mem", t.n(n), Servers.mem(t, hold), hold.threads(), Servers.mem(t, asyncio),
+                    asyncio.threads(), (asyncio.belowAPage() ? "≥ " : "") + ratio(t, mem)));
+            if (o == Outcome.SUPPORTED && mem.above(1)) {
+                o = Outcome.NUANCED;
+                text.append(' ').append(t.get("v.threadconns.cost"));
+            }
+        } else {
+            cav.add(t.get("cav.nomemory", String.join(", ", java.util.stream.Stream.of(hold, asyncio).filter(p -> !p.ok())
+                    .map(p -> p.model() + " (" + Servers.notOk(t, p) + ")").toList())));
+        }
+        return Servers.withFigures(verdict(t, table, o, text.toString(), cav), figures);
+    }
+
+    /**
+     * Twisted is "for HTTP servers": twisted.web, N connections each waiting D, reaches {@value Servers#KEEPS_UP} of its
+     * ceiling N / D with at most {@value #HANDFUL} threads in its busiest process (one reactor). Contradicted below it;
+     * more threads than a handful, with the answers reached, is true with a correction. asyncio's server, under the
+     * same load, is shown beside, not judged.
+     */
+    static Body twisted(Evidence e, Text t) {
+        int n = Catalog.LOAD_CONNECTIONS;
+        Servers.Procs tw = Servers.of(e, t, "load-wait", "python-twisted", n);
+        Servers.Procs asyncio = Servers.of(e, t, "load-wait", "python-asyncio", n);
+        Slide.Table table = Servers.table(e, t, List.of("python-twisted", "python-asyncio", "python-threading"));
+        List<Slide.Figure> figures = Servers.figures(e, t, false, true);
+        List<String> cav = Servers.caveats(e, t, "load-hold", "load-wait", "load-rate");
+        if (!tw.ok() || !tw.hasCeiling()) return Servers.missing(t, table, cav, figures, tw);
+        Ratio share = Servers.share(tw);
+        int threads = tw.results().stream().mapToInt(r -> r.server() == null ? 0 : r.server().threadsAfter()).max().orElse(0);
+        StringBuilder text = new StringBuilder(t.get("v.twisted", t.n(n), t.messages().duration(Catalog.LOAD_WAIT_MICROS * 1000),
+                t.n(tw.meanAchieved()), Servers.pct(t, share), threads));
+        if (asyncio.ok() && asyncio.hasCeiling()) {
+            text.append(' ').append(t.get("v.twisted.asyncio", t.n(asyncio.meanAchieved()), Servers.pct(t, Servers.share(asyncio)),
+                    ratio(t, Servers.ratio(tw.achieved(), asyncio.achieved()))));
+        }
+        Outcome o = share.below(Servers.KEEPS_UP) ? Outcome.CONTRADICTED : share.above(Servers.KEEPS_UP)
+                ? (threads <= HANDFUL ? Outcome.SUPPORTED : Outcome.NUANCED) : Outcome.INCONCLUSIVE;
+        if (o == Outcome.NUANCED) text.append(' ').append(t.get("v.twisted.threads", threads));
+        return Servers.withFigures(verdict(t, table, o, text.toString(), cav), figures);
+    }
 }

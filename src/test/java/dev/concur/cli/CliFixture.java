@@ -16,6 +16,8 @@ public final class CliFixture {
     public static final Estimator ESTIMATOR = new Estimator(2.5);
 
     public final FakeRunner runner = new FakeRunner(ESTIMATOR, 7);
+    /** The servers of the lecture's load experiments: seeded figures, no server started, nothing pinned. */
+    public final dev.concur.run.load.FakeLoadRunner loads = new dev.concur.run.load.FakeLoadRunner(7, java.util.Set.of());
     /** The process limits the fake run sees: none, unless a test sets some. */
     public dev.concur.run.ResourceLimits limits = new dev.concur.run.ResourceLimits(null, null, null, null, null, null, null);
     public String out;
@@ -31,7 +33,7 @@ public final class CliFixture {
     public Wiring wiring() {
         AtomicLong clock = new AtomicLong();
         return new Wiring(ignored -> runner, () -> ESTIMATOR,
-                () -> clock.addAndGet(1_500_000_000L), () -> START, CliFixture::environment, 2, () -> limits);
+                () -> clock.addAndGet(1_500_000_000L), () -> START, CliFixture::environment, 2, () -> limits, loads);
     }
 
     public int run(String... args) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.concur.cli.CliFixture;
+import dev.concur.result.LoadReport;
 import dev.concur.result.ReportReader;
 import dev.concur.run.Version;
 import java.nio.file.Files;
@@ -34,6 +35,17 @@ class LectureCommandTest {
         assertEquals(Files.readString(golden), actual, golden.toString());
     }
 
+    /** A finished concur load report, every result of it one of LoadRun's statuses. */
+    private static LoadReport loadReport(Path file) throws Exception {
+        LoadReport r = new com.fasterxml.jackson.databind.ObjectMapper()
+                .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(file.toFile(), LoadReport.class);
+        assertEquals(LoadReport.SCHEMA, r.schema(), file.toString());
+        assertEquals("complete", r.termination(), file.toString());
+        assertTrue(!r.results().isEmpty() && r.results().stream().allMatch(x -> List.of("ok", "saturated", "skipped").contains(x.status())),
+                file.toString());
+        return r;
+    }
+
     @Test
     void measuresOnceAndRendersInBothLanguages() throws Exception {
         Path out = dir.resolve("lecture");
@@ -48,8 +60,21 @@ class LectureCommandTest {
         Manifest m = new com.fasterxml.jackson.databind.ObjectMapper().readValue(out.resolve("lecture.json").toFile(), Manifest.class);
         assertTrue(m.quick());
         assertEquals(Catalog.forQuestions(Catalog.QUESTIONS, true).size(), m.experiments().size());
-        for (Manifest.Entry e : m.experiments()) ReportReader.read(out.resolve(e.report())); // every report is a valid concur report
+        for (Manifest.Entry e : m.experiments()) {
+            if (e.isLoad()) loadReport(out.resolve(e.report()));
+            else ReportReader.read(out.resolve(e.report())); // every report is a valid concur report
+        }
         assertTrue(Files.readString(out.resolve("deck-es.html")).contains("<section id=\"1.2-race\""));
+        // the server slides: their load experiments ran through the wiring's load runner, their charts are pages and files
+        assertEquals(List.of("load-hold", "load-wait", "load-interleave", "load-rate"),
+                m.experiments().stream().filter(Manifest.Entry::isLoad).map(Manifest.Entry::id).toList());
+        assertEquals(4, cli.loads.plans.size());
+        String html = Files.readString(out.resolve("deck-es.html"));
+        for (String id : List.of("1.2-connections", "1.2-connections-memory", "1.2-connections-latency", "1.4-interleave",
+                "1.5-threadconns-memory", "1.5-twisted-latency")) {
+            assertTrue(html.contains("<section id=\"" + id + "\""), id);
+        }
+        assertTrue(Files.size(out.resolve("charts-es/1.2-connections-latency.png")) > 10_000, "the latency chart is a picture");
 
         int before = cli.runner.calls.size();
         CliFixture again = new CliFixture();
@@ -61,9 +86,13 @@ class LectureCommandTest {
 
         // the verdicts do not depend on the language
         Map<String, dev.concur.result.Report> reports = new LinkedHashMap<>();
-        for (Manifest.Entry e : m.experiments()) reports.put(e.id(), ReportReader.read(out.resolve(e.report())));
-        var es = new Deck(m, new Evidence(reports), "es").slides();
-        var en = new Deck(m, new Evidence(reports), "en").slides();
+        Map<String, LoadReport> loads = new LinkedHashMap<>();
+        for (Manifest.Entry e : m.experiments()) {
+            if (e.isLoad()) loads.put(e.id(), loadReport(out.resolve(e.report())));
+            else reports.put(e.id(), ReportReader.read(out.resolve(e.report())));
+        }
+        var es = new Deck(m, new Evidence(reports, loads), "es").slides();
+        var en = new Deck(m, new Evidence(reports, loads), "en").slides();
         assertEquals(es.stream().map(s -> s.verdict().outcome()).toList(), en.stream().map(s -> s.verdict().outcome()).toList());
 
         golden("deck-es.md", normalise(Files.readString(out.resolve("deck-es.md"))));
