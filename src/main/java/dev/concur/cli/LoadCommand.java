@@ -111,8 +111,14 @@ final class LoadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<String> exps = Names.resolve("experiment", experiments, EXPERIMENTS);
-        List<String> names = resolveModels();
+        List<String> exps;
+        List<String> names;
+        try {
+            exps = Names.resolve("experiment", experiments, EXPERIMENTS);
+            names = resolveModels();
+        } catch (IllegalArgumentException e) {
+            throw new InputException(e.getMessage());
+        }
         for (int c : connections) if (c < 1) throw new InputException("--connections must be at least 1, not " + c);
         Path report = out != null ? out : Path.of("results", "load-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
                 .withZone(ZoneOffset.UTC).format(Instant.now()) + ".json");
