@@ -83,7 +83,13 @@ final class ThreadPerConnectionServer implements RunningServer {
                 continue;
             }
             open.add(socket);
-            threads.newThread(() -> serve(socket)).start();
+            try {
+                threads.newThread(() -> serve(socket)).start();
+            } catch (OutOfMemoryError e) {
+                // "unable to create native thread": the process's thread limit is this model's connection limit
+                open.remove(socket);
+                SelectorServer.quietly(socket);
+            }
         }
     }
 
