@@ -155,7 +155,7 @@ final class LoadCommand implements Callable<Integer> {
                 err.flush();
             }, "concur-load-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
-            ServerLauncher launcher = new ServerLauncher(taskset, cpus[0], sharing, new PeerServerSource());
+            ServerLauncher launcher = new ServerLauncher(taskset, cpus[0], sharing, new PeerServerSource(System.getenv()));
             LoadRun run = new LoadRun(plan, launcher, line -> {
                 err.println("concur load: " + line);
                 err.flush();
