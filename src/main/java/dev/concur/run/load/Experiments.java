@@ -32,6 +32,9 @@ public final class Experiments {
     public record Settings(int threads, int serverCores, long warmupNanos, long durationNanos, long timeoutNanos,
             double nanosPerRound, long seed) {}
 
+    /** How long {@code hold} gives N connections to open and be answered once. */
+    static final long HOLD_OPEN_NANOS = 120_000_000_000L;
+
     private final Settings s;
 
     Experiments(Settings s) {
@@ -43,10 +46,14 @@ public final class Experiments {
         pause(500);
         ProcStats before = server.stats();
         long t0 = System.nanoTime();
-        try (Driver held = new Driver(a, 0, 0, s.timeoutNanos()); Driver probe = new Driver(a, 0, 0, s.timeoutNanos())) {
-            int connected = held.connect(n, 512, t0 + 120_000_000_000L);
-            held.oneEach(System.nanoTime() + s.timeoutNanos());
+        // Opening N connections is itself part of the result (a thread per connection must start N threads):
+        // the first answers get HOLD_OPEN_NANOS, not the usual time-out.
+        try (Driver held = new Driver(a, 0, 0, HOLD_OPEN_NANOS); Driver probe = new Driver(a, 0, 0, s.timeoutNanos())) {
+            int connected = held.connect(n, 512, t0 + HOLD_OPEN_NANOS);
+            double connectSeconds = (System.nanoTime() - t0) / 1e9;
+            held.oneEach(t0 + HOLD_OPEN_NANOS);
             double openSeconds = (System.nanoTime() - t0) / 1e9;
+            System.err.printf(Locale.ROOT, "concur load:   %,d connected in %.2f s, answered in %.2f s%n", connected, connectSeconds, openSeconds);
             pause(1000);
             ProcStats after = server.stats();
             probe.connect(4, 4, System.nanoTime() + 10_000_000_000L);
