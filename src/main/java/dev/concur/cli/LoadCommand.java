@@ -106,6 +106,11 @@ final class LoadCommand implements Callable<Integer> {
             description = "CPUs the server is pinned to; the generator gets the rest (default: half of them)")
     Integer serverCpus;
 
+    @Option(names = "--target", paramLabel = "URL",
+            description = "drive a server concur does not start (http://HOST:PORT, e.g. 'concur serve --model M' on another machine); "
+                    + "one --models name labels it and gives its ceiling; no /proc figures")
+    String target;
+
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "the JSON report (default: results/load-<time>.json)")
     Path out;
 
@@ -118,6 +123,20 @@ final class LoadCommand implements Callable<Integer> {
             names = resolveModels();
         } catch (IllegalArgumentException e) {
             throw new InputException(e.getMessage());
+        }
+        java.net.InetSocketAddress targetAddress = null;
+        if (target != null) {
+            java.net.URI u;
+            try {
+                u = java.net.URI.create(target);
+            } catch (IllegalArgumentException e) {
+                throw new InputException("--target must be http://HOST:PORT, not '" + target + "'");
+            }
+            if (!"http".equals(u.getScheme()) || u.getHost() == null || u.getPort() < 1)
+                throw new InputException("--target must be http://HOST:PORT, not '" + target + "'");
+            targetAddress = new java.net.InetSocketAddress(u.getHost(), u.getPort());
+            if (models.equals(List.of("all"))) names = List.of("target");
+            else if (names.size() != 1) throw new InputException("--target drives one server: give at most one --models name to label it");
         }
         for (int c : connections) if (c < 1) throw new InputException("--connections must be at least 1, not " + c);
         Path report = out != null ? out : Path.of("results", "load-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
@@ -133,16 +152,17 @@ final class LoadCommand implements Callable<Integer> {
             List<Integer> allowed = Affinity.parseList(allowedCpus());
             String[] cpus = split(allowed);
             String taskset = Affinity.taskset();
-            String sharing = cpus[0] == null ? "server and generator share all " + allowed.size() + " CPUs"
+            String sharing = targetAddress != null ? "an external server at " + target + "; generator on " + allowed.size() + " CPUs"
+                    : cpus[0] == null ? "server and generator share all " + allowed.size() + " CPUs"
                     : "server on CPUs " + cpus[0] + ", generator (concur) on CPUs " + cpus[1];
-            if (cpus[0] != null && taskset != null) pinSelf(taskset, cpus[1]);
+            if (targetAddress == null && cpus[0] != null && taskset != null) pinSelf(taskset, cpus[1]);
             int serverCores = cpus[0] == null ? allowed.size() : Affinity.parseList(cpus[0]).size();
             double nanosPerRound = Estimator.calibrate().nanosPerRound();
             Experiments.Settings settings = new Experiments.Settings(threads, serverCores, warmup.toNanos(), duration.toNanos(),
                     timeout.toNanos(), nanosPerRound, 42);
             LoadRun.Plan plan = new LoadRun.Plan(exps, names, connections, connections, waitTime.toNanos() / 1000,
                     cpu.toNanos() / 1000, rate, processes, new ServerLauncher.Options(threads, backlog, maxConnections), settings,
-                    Path.of(report.toAbsolutePath() + ".logs"));
+                    Path.of(report.toAbsolutePath() + ".logs"), targetAddress);
             Map<String, Object> env = LoadRun.environment(cpus[0], cpus[1]);
             env.put("nanosPerRound", nanosPerRound);
             Map<String, Object> config = config(exps, names, sharing);

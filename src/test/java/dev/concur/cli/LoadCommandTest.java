@@ -31,4 +31,13 @@ class LoadCommandTest {
         assertEquals(2, cli.run("load", "--server-cpus", Integer.toString(cpus), "-o", "target/load-test-never.json"), cli.err);
         assertTrue(cli.err.contains("--server-cpus"), cli.err);
     }
+
+    @Test
+    void aTargetMustBeAnHttpAddressAndDrivesOneServer() {
+        CliFixture cli = new CliFixture();
+        assertEquals(2, cli.run("load", "--target", "localhost:80"), cli.err);
+        assertTrue(cli.err.contains("http://HOST:PORT"), cli.err);
+        assertEquals(2, cli.run("load", "--target", "http://127.0.0.1:9", "-m", "virtual,eventloop"), cli.err);
+        assertTrue(cli.err.contains("one"), cli.err);
+    }
 }

@@ -72,7 +72,7 @@ public final class Experiments {
             Requests r = new Requests(h.sent + p.sent, h.ok + p.ok, h.wrong + p.wrong, h.errors + p.errors, h.timeouts + p.timeouts,
                     h.unsent + p.unsent, h.connectFailures + p.connectFailures, h.closedByServer + p.closedByServer + closedIdle,
                     h.firstProblem != null ? h.firstProblem : p.firstProblem);
-            Double mem = connected > 0 ? (double) (after.rssBytes() - before.rssBytes()) / connected : null;
+            Double mem = connected > 0 && server.local() ? (double) (after.rssBytes() - before.rssBytes()) / connected : null;
             return new LoadResult("hold", model, process, status(bad, why), join(bad, why), n, 0, 0, "hold", 100.0,
                     s.durationNanos() / 1e9, r, p.ok / (s.durationNanos() / 1e9), null, latency(p.latency, "intended"),
                     p99(p.sendLag), server(before, after, end), new PerRequest(null, mem, openSeconds), null,
@@ -195,12 +195,13 @@ public final class Experiments {
     }
 
     private static Server server(ProcStats before, ProcStats after, ProcStats end) {
+        if (before == ProcStats.NONE) return null;
         return new Server(before.rssBytes(), after.rssBytes(), before.threads(), after.threads(), before.fds(), after.fds(),
                 end.cpuSeconds() - before.cpuSeconds());
     }
 
     private static Double cpuPer(ProcStats before, ProcStats after, long ok) {
-        return ok == 0 ? null : (after.cpuSeconds() - before.cpuSeconds()) * 1e6 / ok;
+        return ok == 0 || before == ProcStats.NONE ? null : (after.cpuSeconds() - before.cpuSeconds()) * 1e6 / ok;
     }
 
     private static void pause(long millis) {

@@ -50,8 +50,8 @@ final class Hostile {
         if (!server.alive()) why.add("the server died");
         return new LoadResult("hostile", model, process, why.isEmpty() ? "ok" : "degraded", why, limit, 0, 0, null, null, 0,
                 null, null, null, null, null,
-                new Server(before.rssBytes(), after.rssBytes(), before.threads(), after.threads(), before.fds(), after.fds(),
-                        after.cpuSeconds() - before.cpuSeconds()),
+                server.local() ? new Server(before.rssBytes(), after.rssBytes(), before.threads(), after.threads(), before.fds(),
+                        after.fds(), after.cpuSeconds() - before.cpuSeconds()) : null,
                 new PerRequest(null, null, null), outcomes, server.settings(), sharing, null);
     }
 
@@ -107,6 +107,7 @@ final class Hostile {
     }
 
     private static HostileClient overLimit(InetSocketAddress a, int limit) throws IOException {
+        if (limit <= 0) return new HostileClient("over-the-limit", "not tried: the server's connection limit is not known", true);
         int extra = 20;
         List<Socket> socks = new ArrayList<>();
         int answered = 0, refused = 0;

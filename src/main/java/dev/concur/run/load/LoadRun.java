@@ -34,10 +34,12 @@ public final class LoadRun {
      * @param options      what every server is started with
      * @param settings     the generator's settings
      * @param logDir       where each server's standard error goes
+     * @param target       a server concur does not start ({@code --target}; {@code models} then holds its one
+     *                     label), or {@code null}
      */
     public record Plan(List<String> experiments, List<String> models, List<Integer> holdConnections, List<Integer> connections,
             long waitMicros, long cpuMicros, Double rate, int processes, ServerLauncher.Options options,
-            Experiments.Settings settings, Path logDir) {}
+            Experiments.Settings settings, Path logDir, java.net.InetSocketAddress target) {}
 
     private final Plan plan;
     private final ServerLauncher launcher;
@@ -58,7 +60,7 @@ public final class LoadRun {
                     : experiment.equals("hostile") ? List.of(0) : plan.connections();
             for (int c : counts) {
                 for (String model : plan.models()) {
-                    String skip = launcher.whyNot(model);
+                    String skip = plan.target() != null ? null : launcher.whyNot(model);
                     for (int p = 1; p <= plan.processes(); p++) {
                         if (Thread.currentThread().isInterrupted()) return results;
                         progress.accept(String.format(Locale.ROOT, "%s %s%s, process %d of %d", experiment, model,
@@ -77,9 +79,10 @@ public final class LoadRun {
     private LoadResult once(Experiments ex, String experiment, String model, int process, int c) {
         Path log = plan.logDir().resolve(model + "-" + experiment + "-" + c + "-" + process + ".log");
         ServerLauncher.Options o = plan.options();
-        if (experiment.equals("hostile") && o.maxConnections() == 0) o = new ServerLauncher.Options(o.threads(), o.backlog(), Hostile.LIMIT);
-        try (ServerProcess server = ServerProcess.start(launcher.argv(model, o), log, 60_000)) {
-            String sharing = launcher.sharing();
+        if (experiment.equals("hostile") && o.maxConnections() == 0 && plan.target() == null) o = new ServerLauncher.Options(o.threads(), o.backlog(), Hostile.LIMIT);
+        try (ServerProcess server = plan.target() != null ? ServerProcess.external(plan.target())
+                : ServerProcess.start(launcher.argv(model, o), log, 60_000)) {
+            String sharing = plan.target() != null ? "an external server at " + plan.target() : launcher.sharing();
             LoadResult r = switch (experiment) {
                 case "hold" -> ex.hold(model, process, server, c, sharing);
                 case "wait" -> ex.closed("wait", model, process, server, c, plan.waitMicros(), 0, sharing);

@@ -25,7 +25,7 @@ class LoadRunTest {
     void everyExperimentRunsAgainstRealServersAndLeavesNothingBehind(@TempDir Path dir) {
         Experiments.Settings s = new Experiments.Settings(200, 1, 500 * MS, 1500 * MS, 5000 * MS, 1.0, 7);
         LoadRun.Plan plan = new LoadRun.Plan(List.of("hold", "wait", "rate", "hostile"), List.of("eventloop", "sequential"),
-                List.of(100), List.of(20), 20_000, 1000, null, 1, new ServerLauncher.Options(200, 4096, 0), s, dir);
+                List.of(100), List.of(20), 20_000, 1000, null, 1, new ServerLauncher.Options(200, 4096, 0), s, dir, null);
         ServerLauncher launcher = new ServerLauncher(null, null, "shared", new PeerServerSource(Map.of()));
         List<List<LoadResult>> reports = new ArrayList<>();
         List<LoadResult> rs = new LoadRun(plan, launcher, line -> { }).run(reports::add);
