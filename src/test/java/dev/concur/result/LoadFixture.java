@@ -104,8 +104,8 @@ public final class LoadFixture {
         long sent = Math.round(rate * 10);
         long work = experiment.equals("cpu") ? 400_000 : 0;
         Ceiling ceiling = switch (model) {
-            case "platform" -> waitMicros > 0 ? new Ceiling(200 * 1e6 / waitMicros, "200 threads / 100 ms") : null;
-            case "eventloop" -> experiment.equals("cpu") ? new Ceiling(1000, "1 loop thread / 1.00 ms of CPU") : new Ceiling(10_000, "1,000 connections / 100 ms");
+            case "platform" -> waitMicros > 0 ? new Ceiling(200 * 1e6 / waitMicros, "200 pool threads / 100 ms") : null;
+            case "eventloop" -> experiment.equals("cpu") ? new Ceiling(1000, "one loop thread / 1.00 ms of CPU") : new Ceiling(10_000, "1,000 connections / 100 ms");
             default -> experiment.equals("cpu") ? new Ceiling(2000, "2 cores / 1.00 ms of CPU") : new Ceiling(connections * 1e6 / waitMicros, String.format(java.util.Locale.ROOT, "%,d connections / 100 ms", connections));
         };
         CrossCheck cross = experiment.equals("wrk")
