@@ -57,6 +57,16 @@ class LoadReportFormatsGoldenTest {
         assertTrue(LoadFormats.render(ReportFormat.parse(format), reports(), Messages.forLanguage("en")).isEmpty());
     }
 
+    @org.junit.jupiter.api.Test
+    void aRunThatDidNotFinishSaysSoAtTheTop() {
+        var partial = LoadFixture.report("interrupted", LoadFixture.report(7).results().subList(0, 4));
+        String en = LoadDocuments.markdown(new LoadTables(List.of(partial), Messages.forLanguage("en")), Messages.forLanguage("en"));
+        assertTrue(en.contains("\n**The run was interrupted: the tables hold what was measured before it stopped.**\n"), en);
+        String es = LoadDocuments.markdown(new LoadTables(List.of(partial), Messages.forLanguage("es")), Messages.forLanguage("es"));
+        assertTrue(es.contains("**La ejecución se interrumpió: las tablas recogen lo que se midió antes de que se detuviera.**"), es);
+        assertTrue(!en.contains("## wait"), "only the experiments that ran have a table");
+    }
+
     @ParameterizedTest(name = "latex {0} compiles")
     @ValueSource(strings = {"en", "es"})
     void latexCompilesAsBooktabsTabular(String lang) throws Exception {
