@@ -22,7 +22,7 @@ import java.util.Set;
  * environment, config and results are there and typed; experiments, statuses, loops and latency
  * origins come from the known sets; counts are whole numbers ≥ 0 and processes ≥ 1; numbers are
  * finite and, where they cannot be, not negative; latency percentiles rise with the percentile;
- * anything but {@code ok} says why; a result with figures ({@code ok}, {@code saturated},
+ * anything but {@code ok} says why; a result with figures ({@code ok}, {@code degraded},
  * {@code disagree}) carries what every renderer reads: its requests, answers per second, server
  * and per-request figures, for {@code wrk} the cross-check and for {@code hostile} the clients;
  * and no configuration has the same process twice. Unknown fields are ignored.
@@ -30,9 +30,9 @@ import java.util.Set;
 public final class LoadReportReader {
     public static final List<String> TERMINATIONS = List.of("running", "complete", "interrupted", "failed");
     public static final List<String> EXPERIMENTS = List.of("hold", "wait", "rate", "cpu", "wrk", "hostile");
-    /** Statuses whose figures are measurements: {@code saturated} and {@code disagree} are findings, not errors. */
-    public static final List<String> WITH_FIGURES = List.of("ok", "saturated", "disagree");
-    public static final List<String> STATUSES = List.of("ok", "saturated", "disagree", "invalid", "skipped", "failed");
+    /** Statuses whose figures are measurements: {@code degraded} and {@code disagree} are findings, not errors. */
+    public static final List<String> WITH_FIGURES = List.of("ok", "degraded", "disagree");
+    public static final List<String> STATUSES = List.of("ok", "degraded", "disagree", "invalid", "skipped", "failed");
     static final List<String> LOOPS = List.of("open", "closed", "hold");
     private static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -43,7 +43,7 @@ public final class LoadReportReader {
         return root.isObject() && root.has("schema") && !root.has("schemaVersion");
     }
 
-    /** Whether a result's figures are measurements ({@code ok}, {@code saturated}, {@code disagree}). */
+    /** Whether a result's figures are measurements ({@code ok}, {@code degraded}, {@code disagree}). */
     public static boolean hasFigures(LoadReport.LoadResult r) {
         return WITH_FIGURES.contains(r.status());
     }

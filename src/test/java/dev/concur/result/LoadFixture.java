@@ -19,7 +19,7 @@ import java.util.Random;
 
 /**
  * Load reports built from the records, as {@code concur load} writes them: a seeded fake run of
- * every experiment (with an invalid, a saturated, a disagreeing, a failed and a skipped process),
+ * every experiment (with an invalid, a degraded, a disagreeing, a failed and a skipped process),
  * and single results for the gate's tests.
  */
 public final class LoadFixture {
@@ -46,7 +46,7 @@ public final class LoadFixture {
         for (int p = 1; p <= 3; p++) rs.add(measured("rate", "virtual", p, 1000, 100_000, jitter(rnd, 4_998), jitter(rnd, 100_900), jitter(rnd, 118_000)));
         for (int p = 1; p <= 3; p++) {
             LoadResult r = measured("rate", "platform", p, 1000, 100_000, p == 3 ? 902 : jitter(rnd, 999), jitter(rnd, 102_000), jitter(rnd, 161_000));
-            rs.add(p == 3 ? with(r, "saturated", "achieved 902 of 1000 requests/s offered (90.2 %): the server could not keep up") : r);
+            rs.add(p == 3 ? with(r, "degraded", "achieved 902 of 1000 requests/s offered (90.2 %): the server could not keep up") : r);
         }
         for (int p = 1; p <= 3; p++) rs.add(measured("cpu", "virtual", p, 1000, 0, jitter(rnd, 1_880), jitter(rnd, 520_000), jitter(rnd, 610_000)));
         for (int p = 1; p <= 2; p++) rs.add(measured("cpu", "eventloop", p, 1000, 0, jitter(rnd, 960), jitter(rnd, 1_040_000), jitter(rnd, 1_090_000)));

@@ -85,7 +85,7 @@ class LoadReportReaderTest {
         assertEquals("environment: missing", refused(r -> r.remove("environment")));
         assertEquals("results[0].experiment: 'sleep' is not one of hold, wait, rate, cpu, wrk, hostile",
                 refused(r -> result(r, 0).put("experiment", "sleep")));
-        assertEquals("results[0].status: 'great' is not one of ok, saturated, disagree, invalid, skipped, failed",
+        assertEquals("results[0].status: 'great' is not one of ok, degraded, disagree, invalid, skipped, failed",
                 refused(r -> result(r, 0).put("status", "great")));
         assertEquals("results[0].process: 0 is below 1", refused(r -> result(r, 0).put("process", 0)));
         assertEquals("results[0].connections: -5 is below 0", refused(r -> result(r, 0).put("connections", -5)));

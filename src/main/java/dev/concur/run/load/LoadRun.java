@@ -65,7 +65,7 @@ public final class LoadRun {
                         if (Thread.currentThread().isInterrupted()) return results;
                         progress.accept(String.format(Locale.ROOT, "%s %s%s, process %d of %d", experiment, model,
                                 c > 0 ? String.format(Locale.ROOT, " at %,d connections", c) : "", p, plan.processes()));
-                        LoadResult r = skip != null ? skipped(experiment, model, p, c, skip) : once(ex, experiment, model, p, c);
+                        LoadResult r = skip != null ? notRun("skipped", experiment, model, p, c, skip) : once(ex, experiment, model, p, c);
                         results.add(r);
                         listener.accept(List.copyOf(results));
                         if (skip != null) break;
@@ -94,20 +94,19 @@ public final class LoadRun {
                 case "hostile" -> Hostile.run(model, process, server, o.maxConnections(), sharing);
                 default -> throw new IllegalArgumentException("no experiment " + experiment);
             };
-            if (!server.alive()) return failed(experiment, model, process, c, "the server exited during the run; see " + log);
+            if (!server.alive()) return notRun("failed", experiment, model, process, c, "the server exited during the run; see " + log);
             return r;
         } catch (IOException | RuntimeException e) {
-            return failed(experiment, model, process, c, e.getMessage() == null ? e.toString() : e.getMessage());
+            return notRun("failed", experiment, model, process, c, e.getMessage() == null ? e.toString() : e.getMessage());
         }
     }
 
-    private static LoadResult skipped(String experiment, String model, int process, int c, String why) {
-        return new LoadResult(experiment, model, process, "skipped", List.of(why), c, 0, 0, null, null, 0, null, null, null, null,
-                null, null, null, null, null, null, null);
-    }
-
-    private static LoadResult failed(String experiment, String model, int process, int c, String why) {
-        return new LoadResult(experiment, model, process, "failed", List.of(why), c, 0, 0, null, null, 0, null, null, null, null,
+    /** A result without figures ({@code skipped}, {@code failed}) that still says what was configured. */
+    private LoadResult notRun(String status, String experiment, String model, int process, int c, String why) {
+        long wait = List.of("wait", "rate", "wrk").contains(experiment) ? plan.waitMicros() : 0;
+        long work = experiment.equals("cpu") ? Math.max(1, Math.round(plan.cpuMicros() * 1000 / plan.settings().nanosPerRound())) : 0;
+        Double offered = experiment.equals("rate") ? plan.rate() : null;
+        return new LoadResult(experiment, model, process, status, List.of(why), c, wait, work, null, offered, 0, null, null, null, null,
                 null, null, null, null, null, null, null);
     }
 
