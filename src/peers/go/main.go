@@ -127,6 +127,10 @@ func warmUp(p *params) {
 }
 
 func main() {
+	if len(os.Args) > 1 && os.Args[1] == "serve" { // the HTTP server under load (server.go)
+		serve(os.Args[2:])
+		return
+	}
 	p := &params{}
 	var latencyNs, iterationMs, warmupCapMs, warmupIterMs int64
 	flag.StringVar(&p.model, "model", "go-goroutine", "model")

@@ -436,4 +436,6 @@ async function main() {
   }
 }
 
-main();
+// run as a program; required (concur-server.js), it only lends its kernel
+if (require.main === module) main();
+module.exports = { value };

@@ -25,7 +25,8 @@ import picocli.CommandLine.Parameters;
         description = {"Compare two runs and fail the build on a real regression.",
                 "A regression needs both: a Mann-Whitney U test on the raw samples that rejects after Holm's",
                 "correction over all benchmarks, and a change beyond --threshold in the bad direction.",
-                "Reads concur reports and JMH's own JSON (-rf json). Several files per side: a,b (merged)."},
+                "Reads concur reports and JMH's own JSON (-rf json). Several files per side: a,b (merged).",
+                "Two load reports (concur load): each server configuration's throughput, p50 and p99, the server process as the unit."},
         footer = {"", "Exit codes:",
                 "  0  no regression",
                 "  1  a regression",
@@ -96,6 +97,7 @@ final class CompareCommand implements Callable<Integer> {
         }
         List<ResultFile> base = read(baseline, metric);
         List<ResultFile> cur = read(current, metric);
+        ResultReader.requireOneKind(base, cur);
         List<Verdict> verdicts = new Gate(alpha, thresholdPct / 100, u).compare(base, cur);
         List<String> warnings = new ArrayList<>(Gate.environmentDifferences(base, cur));
         int code = CompareOutcome.exitCode(verdicts, !warnings.isEmpty(), strict, allowMissing, allowInconclusive);
@@ -119,7 +121,7 @@ final class CompareCommand implements Callable<Integer> {
             if (v.verdict().equals(Verdict.REGRESSION)) {
                 out.printf("REGRESSION: %s is %s %s (95%% CI %s to %s, p %s after Holm)%n", v.benchmark(),
                         String.format(java.util.Locale.ROOT, "%.1f%%", 100 * (v.lowerIsBetter() ? v.change() : -v.change())),
-                        v.unit().equals("ms/op") ? "slower" : v.unit().startsWith("ops/") ? "less throughput" : "higher",
+                        !v.lowerIsBetter() ? "less throughput" : v.unit().equals("ms/op") ? "slower" : "higher",
                         String.format(java.util.Locale.ROOT, "%+.1f%%", 100 * v.ciLow()),
                         String.format(java.util.Locale.ROOT, "%+.1f%%", 100 * v.ciHigh()),
                         v.pHolm() < 1e-4 ? "<0.0001" : String.format(java.util.Locale.ROOT, "%.4f", v.pHolm()));

@@ -69,6 +69,7 @@ public final class Concur implements Callable<Integer> {
         jmh.setUnmatchedArgumentsAllowed(false);
         // picocli hides generate-completion by default; concur lists it, as hyperfine and ripgrep do theirs
         cl.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
+        ServeCommand.describeModels(cl.getSubcommands().get("serve"));
         // the man page is generated at build time ('./mvnw verify' writes target/man/concur.1), not by users
         cl.getSubcommands().get("gen-manpage").getCommandSpec().usageMessage().hidden(true);
         return cl;

@@ -45,7 +45,7 @@ final class LectureLoad {
                     TIMEOUT_NANOS, nanosPerRound, 42);
             LoadRun.Plan plan = new LoadRun.Plan(List.of(l.experiment()), l.models(), l.connections(), l.connections(), l.waitMicros(),
                     CPU_MICROS, l.rate(), l.processes(), new ServerLauncher.Options(THREADS, BACKLOG, 0), settings,
-                    Path.of(report.toAbsolutePath() + ".logs"));
+                    Path.of(report.toAbsolutePath() + ".logs"), null);
             Map<String, Object> env = setup.environment();
             env.put("nanosPerRound", nanosPerRound);
             Map<String, Object> config = LoadRun.config(plan, setup.sharing());

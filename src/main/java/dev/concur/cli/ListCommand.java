@@ -65,6 +65,12 @@ final class ListCommand implements Callable<Integer> {
             out.printf("  %-13s %s%n                %s%n", name, m.description("workload.desc", name, w.description()), params);
         }
         out.println();
+        out.println(m.get("list.servers"));
+        for (String name : dev.concur.run.load.ServerCatalog.names()) {
+            var e = dev.concur.run.load.ServerCatalog.get(name);
+            out.printf("  %-24s %s%n", name, m.description("server", name, e.description()));
+        }
+        out.println();
         out.println(m.get("list.suites"));
         for (String name : Suites.names()) {
             try {

@@ -104,13 +104,38 @@ final class LoadCommand implements Callable<Integer> {
             description = "CPUs the server is pinned to; the generator gets the rest (default: half of them)")
     Integer serverCpus;
 
+    @Option(names = "--target", paramLabel = "URL",
+            description = "drive a server concur does not start (http://HOST:PORT, e.g. 'concur serve --model M' on another machine); "
+                    + "one --models name labels it and gives its ceiling; no /proc figures")
+    String target;
+
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "the JSON report (default: results/load-<time>.json)")
     Path out;
 
     @Override
     public Integer call() throws Exception {
-        List<String> exps = Names.resolve("experiment", experiments, EXPERIMENTS);
-        List<String> names = resolveModels();
+        List<String> exps;
+        List<String> names;
+        try {
+            exps = Names.resolve("experiment", experiments, EXPERIMENTS);
+            names = resolveModels();
+        } catch (IllegalArgumentException e) {
+            throw new InputException(e.getMessage());
+        }
+        java.net.InetSocketAddress targetAddress = null;
+        if (target != null) {
+            java.net.URI u;
+            try {
+                u = java.net.URI.create(target);
+            } catch (IllegalArgumentException e) {
+                throw new InputException("--target must be http://HOST:PORT, not '" + target + "'");
+            }
+            if (!"http".equals(u.getScheme()) || u.getHost() == null || u.getPort() < 1)
+                throw new InputException("--target must be http://HOST:PORT, not '" + target + "'");
+            targetAddress = new java.net.InetSocketAddress(u.getHost(), u.getPort());
+            if (models.equals(List.of("all"))) names = List.of("target");
+            else if (names.size() != 1) throw new InputException("--target drives one server: give at most one --models name to label it");
+        }
         for (int c : connections) if (c < 1) throw new InputException("--connections must be at least 1, not " + c);
         Path report = out != null ? out : Path.of("results", "load-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
                 .withZone(ZoneOffset.UTC).format(Instant.now()) + ".json");
@@ -122,14 +147,14 @@ final class LoadCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (RunLock lock = RunLock.acquire(Path.of(System.getProperty("java.io.tmpdir")));
-             LoadSetup setup = LoadSetup.pin(serverCpus, new PeerServerSource())) {
+             LoadSetup setup = LoadSetup.pin(serverCpus, targetAddress == null ? null : target, new PeerServerSource(System.getenv()))) {
             String sharing = setup.sharing();
             double nanosPerRound = Estimator.calibrate().nanosPerRound();
             Experiments.Settings settings = new Experiments.Settings(threads, setup.serverCores(), warmup.toNanos(), duration.toNanos(),
                     timeout.toNanos(), nanosPerRound, 42);
             LoadRun.Plan plan = new LoadRun.Plan(exps, names, connections, connections, waitTime.toNanos() / 1000,
                     cpu.toNanos() / 1000, rate, processes, new ServerLauncher.Options(threads, backlog, maxConnections), settings,
-                    Path.of(report.toAbsolutePath() + ".logs"));
+                    Path.of(report.toAbsolutePath() + ".logs"), targetAddress);
             Map<String, Object> env = setup.environment();
             env.put("nanosPerRound", nanosPerRound);
             Map<String, Object> config = LoadRun.config(plan, sharing);

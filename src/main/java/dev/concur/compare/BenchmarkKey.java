@@ -19,6 +19,8 @@ public record BenchmarkKey(String benchmark, String mode, Map<String, String> pa
     public static final String CONCUR_BENCHMARK = "dev.concur.fork.BatchBenchmark.batch";
     /** The same benchmark's name before its class moved to {@code dev.concur.fork}: old JMH files still pair. */
     public static final String LEGACY_CONCUR_BENCHMARK = "dev.concur.harness.BatchBenchmark.batch";
+    /** A server configuration of a load report; its mode is the figure: {@code throughput}, {@code p50} or {@code p99}. */
+    public static final String LOAD_BENCHMARK = "concur-load";
 
     public BenchmarkKey {
         params = Map.copyOf(new TreeMap<>(params));
@@ -26,13 +28,16 @@ public record BenchmarkKey(String benchmark, String mode, Map<String, String> pa
 
     /**
      * A short label: {@code virtual/io latency=100ms tasks=2000 threads=200 @2} for concur's
-     * benchmark; the full name, the mode in brackets and the parameters for any other.
+     * benchmark; {@code wait/virtual [p99] connections=1000 wait=100ms} for a load report's server
+     * configuration; the full name, the mode in brackets and the parameters for any other.
      */
     public String label() {
         StringBuilder sb = new StringBuilder();
         Map<String, String> rest = new TreeMap<>(params);
         if (benchmark.equals(CONCUR_BENCHMARK) && mode.equals("avgt")) {
             sb.append(rest.remove("model")).append('/').append(rest.remove("workload"));
+        } else if (benchmark.equals(LOAD_BENCHMARK)) {
+            sb.append(rest.remove("experiment")).append('/').append(rest.remove("model")).append(" [").append(mode).append(']');
         } else {
             sb.append(benchmark).append(" [").append(mode).append(']');
         }

@@ -90,8 +90,16 @@ public final class Gate {
         return s.forks().stream().filter(f -> !f.isEmpty()).map(Gate::median).toList();
     }
 
-    private String unitName() {
-        return unit == Unit.FORK ? "forks" : "samples";
+    /** What one observation is called: a bench report's fork, a load report's server process. */
+    private String unitName(BenchmarkKey key) {
+        if (unit == Unit.ITERATION) return "samples";
+        return key.benchmark().equals(BenchmarkKey.LOAD_BENCHMARK) ? "server processes" : "forks";
+    }
+
+    /** How to get more of them. */
+    private static String more(BenchmarkKey key) {
+        return key.benchmark().equals(BenchmarkKey.LOAD_BENCHMARK) ? "run more server processes (concur load --processes)"
+                : "run more forks (--forks)";
     }
 
     static Map<BenchmarkKey, Side> merge(List<ResultFile> files) {
@@ -131,8 +139,8 @@ public final class Gate {
                     b.lowerIsBetter(), mb, mc, 0.0, 0.0, 0.0, 1.0, 1.0, ub.size(), uc.size());
         }
         if (ub.size() < MIN_SAMPLES || uc.size() < MIN_SAMPLES) {
-            return inconclusive(b, c, "fewer than " + MIN_SAMPLES + " " + unitName() + " a side (" + ub.size() + " vs "
-                    + uc.size() + ")" + (unit == Unit.FORK ? ": run more forks (--forks) or more runs a side" : ""), false);
+            return inconclusive(b, c, "fewer than " + MIN_SAMPLES + " " + unitName(b.key()) + " a side (" + ub.size() + " vs "
+                    + uc.size() + ")" + (unit == Unit.FORK ? ": " + more(b.key()) + " or more runs a side" : ""), false);
         }
         if (mb <= 0) return inconclusive(b, c, "baseline median is not positive", false);
         double[] x = toArray(ub);
@@ -184,8 +192,8 @@ public final class Gate {
             if (tested(v) && v.verdict().equals(Verdict.NO_CHANGE) && pmin > alpha / tested) {
                 out.add(v.withHolm(v.pHolm(), Verdict.INCONCLUSIVE, String.format(java.util.Locale.ROOT,
                         "%d vs %d %s cannot reach p < %.4f (alpha / %d tests), the smallest possible p is %.4f: "
-                                + "run more forks or more runs a side", v.nBaseline(), v.nCurrent(), unitName(),
-                        alpha / tested, tested, pmin)));
+                                + "run more %s or more runs a side", v.nBaseline(), v.nCurrent(), unitName(v.key()),
+                        alpha / tested, tested, pmin, v.key().benchmark().equals(BenchmarkKey.LOAD_BENCHMARK) ? "server processes" : "forks")));
             } else {
                 out.add(v);
             }

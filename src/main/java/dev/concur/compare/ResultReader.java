@@ -5,6 +5,7 @@ import dev.concur.input.Durations;
 import dev.concur.input.InputException;
 import dev.concur.input.InputFiles;
 import dev.concur.input.JsonCheck;
+import dev.concur.result.LoadReportReader;
 import dev.concur.result.Report;
 import dev.concur.result.ReportReader;
 import dev.concur.result.Result;
@@ -16,9 +17,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the two kinds of result file the gate understands: a concur report (read and checked by
- * {@link ReportReader}, the one reader every command shares) and JMH's own JSON (the array
- * {@code -rf json} writes, checked here). A file that is neither, or is malformed, is an input
+ * Reads the kinds of result file the gate understands: a concur report (read and checked by
+ * {@link ReportReader}, the one reader every command shares), a load report (read by
+ * {@link LoadReportReader}, turned into benchmarks by {@link LoadResults}) and JMH's own JSON (the
+ * array {@code -rf json} writes, checked here). A file that is neither, or is malformed, is an input
  * error (exit 2); a benchmark inside it that has no usable numbers is not (it becomes an
  * inconclusive pair). Scores are never read as 0: a missing, NaN or infinite value stays what it is.
  */
@@ -44,7 +46,24 @@ public final class ResultReader {
         JsonNode root = InputFiles.readJson(path, "a result file");
         if (root.isArray()) return jmh(name, root, metric);
         if (ReportReader.looksLikeReport(root)) return concur(name, ReportReader.fromTree(name, root), metric);
-        throw new InputException(name + ": neither a concur report (an object with schemaVersion) nor JMH JSON (an array)");
+        if (LoadReportReader.looksLikeLoadReport(root)) return LoadResults.of(name, LoadReportReader.fromTree(name, root), metric);
+        throw new InputException(name + ": neither a concur report (an object with schemaVersion, or a load report's schema) "
+                + "nor JMH JSON (an array)");
+    }
+
+    /**
+     * Load reports compare only with load reports: a server's answers per second and a batch's time
+     * are different things, so a mix on either side is an input error, not a comparison of nothing.
+     */
+    public static void requireOneKind(List<ResultFile> baseline, List<ResultFile> current) {
+        List<ResultFile> all = new ArrayList<>(baseline);
+        all.addAll(current);
+        ResultFile load = all.stream().filter(f -> f.format().equals(LoadResults.FORMAT)).findFirst().orElse(null);
+        ResultFile other = all.stream().filter(f -> !f.format().equals(LoadResults.FORMAT)).findFirst().orElse(null);
+        if (load != null && other != null) {
+            throw new InputException(load.path() + " is a load report (concur load) and " + other.path() + " "
+                    + (other.format().equals("jmh") ? "JMH JSON" : "a bench report") + ": load reports compare only with load reports");
+        }
     }
 
     private static ResultFile concur(String name, Report report, String metric) {

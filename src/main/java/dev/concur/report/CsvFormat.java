@@ -35,12 +35,12 @@ final class CsvFormat {
         return sb.toString();
     }
 
-    private static String n(Double v) {
+    static String n(Double v) {
         if (v == null || !Double.isFinite(v)) return "";
         return String.format(Locale.ROOT, "%.6g", v).replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", "");
     }
 
-    private static String q(String s) {
+    static String q(String s) {
         return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 }

@@ -9,7 +9,7 @@ import java.io.IOException;
  * script and nothing fetched at view time. Large type and high contrast, for a projector.
  */
 final class HtmlFormat {
-    private static final String CSS = """
+    static final String CSS = """
             body{font-family:'DejaVu Sans',Verdana,sans-serif;font-size:20px;color:#111;background:#fff;margin:2em auto;max-width:1400px;line-height:1.4}
             h1{font-size:2em;margin-bottom:.2em}h2{font-size:1.4em;margin-top:2em;border-bottom:3px solid #0072B2}
             table{border-collapse:collapse;margin:1em 0}th,td{padding:.4em .9em;border-bottom:1px solid #bbb;text-align:right;vertical-align:top}

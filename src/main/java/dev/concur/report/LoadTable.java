@@ -29,7 +29,7 @@ public final class LoadTable {
             rows.add(header(e));
             List<String> notes = new ArrayList<>();
             for (List<LoadResult> g : groups.values()) {
-                List<LoadResult> ok = g.stream().filter(r -> List.of("ok", "saturated", "disagree").contains(r.status())).toList();
+                List<LoadResult> ok = g.stream().filter(r -> List.of("ok", "degraded", "disagree").contains(r.status())).toList();
                 for (LoadResult r : g) {
                     if (!r.status().equals("ok")) notes.add(r.model() + " (process " + r.process() + ", " + r.status() + "): "
                             + String.join("; ", r.why()));

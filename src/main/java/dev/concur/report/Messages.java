@@ -89,6 +89,11 @@ public final class Messages {
         return get("status." + s);
     }
 
+    /** A whole number as concur load writes it, grouped ("1,000"), and the hostile clients' closing clause. */
+    private static final String N = "-?\\d{1,3}(?:,\\d{3})*|\\d+";
+    private static final String TIME = "([\\d.]+) (s|ms|µs)";
+    private static final String SERVED = "(\\d+) of (\\d+) ordinary requests answered";
+
     /** Known note patterns, in this language (reports store notes in English). */
     private static final java.util.List<String[]> NOTES = java.util.List.of(
             new String[] {"note.skipped.shape", "skipped: estimated (.+) per batch \\((\\d+) tasks x (\\S+), (\\d+) at a time\\) "
@@ -122,7 +127,39 @@ public final class Messages {
             new String[] {"note.failed", "failed: (.+)"},
             new String[] {"note.invalid.count", "invalid: batch (\\d+): (\\d+) of (\\d+) tasks completed, checksum (\\d+) "
                     + "\\(expected (\\d+)\\)", "4,5"},
-            new String[] {"note.invalid", "invalid: (.+)"});
+            new String[] {"note.invalid", "invalid: (.+)"},
+            // concur load's reasons, sharing lines, ceilings and hostile clients' outcomes (result/LoadReport)
+            new String[] {"load.why.connections", "only (" + N + ") of (" + N + ") connections opened \\((.+)\\)", "3"},
+            new String[] {"load.why.connections.short", "only (" + N + ") of (" + N + ") connections opened"},
+            new String[] {"load.why.held", "(" + N + ") of (" + N + ") held connections answered correctly"},
+            new String[] {"load.why.closedIdle", "the server closed (" + N + ") idle connections"},
+            new String[] {"load.why.wrong", "(" + N + ") wrong answers \\((.+)\\)", "2"},
+            new String[] {"load.why.errors", "(" + N + ") requests failed \\((.+)\\)", "2"},
+            new String[] {"load.why.timeouts", "(" + N + ") requests timed out"},
+            new String[] {"load.why.aboveCeiling", "(\\d+) answers/s is above this model's ceiling of (\\d+)/s \\((.+)\\): the measurement is wrong"},
+            new String[] {"load.why.saturated", "achieved (\\d+) of (\\d+) requests/s offered \\((\\S+) %\\): the server could not keep up"},
+            new String[] {"load.why.disagree", "concur measured (\\d+) answers/s and wrk (\\d+): (\\S+)×, more than 10 % apart"},
+            new String[] {"load.why.wrkErrors", "(\\d+) errors reported by wrk"},
+            new String[] {"load.why.exited", "the server exited during the run; see (.+)", "1"},
+            new String[] {"load.why.notServed", "(\\S+): ordinary requests were not all answered after it"},
+            new String[] {"load.why.died", "the server died()"},
+            new String[] {"load.sharing.split", "server on CPUs (\\S+), generator \\(concur\\) on CPUs (\\S+)", "1,2"},
+            new String[] {"load.sharing.shared", "server and generator share all (\\d+) CPUs"},
+            new String[] {"load.ceiling.connections", "(" + N + ") connections / " + TIME},
+            new String[] {"load.ceiling.pool", "(\\d+) pool threads / " + TIME},
+            new String[] {"load.ceiling.core", "1 core / " + TIME + " of CPU"},
+            new String[] {"load.ceiling.cores", "(\\d+) cores / " + TIME + " of CPU"},
+            new String[] {"load.ceiling.cpu", "(.+) / " + TIME + " of CPU"},        // "one loop thread / 1.00 ms of CPU"
+            new String[] {"load.ceiling.other", "(.+) / " + TIME},                 // "one thread / 100 ms"
+            new String[] {"load.hostile.silent", "(\\d+) silent connections: (\\d+) still open after the ordinary requests; " + SERVED},
+            new String[] {"load.hostile.leavers", "(\\d+) clients reset their connection before the answer; " + SERVED + " after"},
+            new String[] {"load.hostile.over", "(\\d+) connections against a limit of (\\d+): (\\d+) answered, (\\d+) closed or refused; "
+                    + "after they left, " + SERVED},
+            new String[] {"load.hostile.answered.closed", "answered '(.+)', then closed the connection; " + SERVED, "1"},
+            new String[] {"load.hostile.answered.open", "answered '(.+)', and kept the connection open; " + SERVED, "1"},
+            new String[] {"load.hostile.silent.closed", "no answer, then closed the connection; " + SERVED},
+            new String[] {"load.hostile.silent.open", "no answer, and kept the connection open; " + SERVED},
+            new String[] {"load.hostile.timeout", "no answer within 2 s; " + SERVED});
 
     /** A result's note in this language, where its pattern is known; otherwise as written. */
     public String note(String text) {
@@ -143,6 +180,7 @@ public final class Messages {
 
     private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("-?\\d+(?:\\.(\\d+))?");
     private static final java.util.regex.Pattern PERCENT = java.util.regex.Pattern.compile("(-?\\d+(?:\\.(\\d+))?)%");
+    private static final java.util.regex.Pattern GROUPED = java.util.regex.Pattern.compile("-?\\d{1,3}(?:,\\d{3})+");
     private static final java.util.regex.Pattern DURATION = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)(ns|us|µs|ms|s|min)");
 
     /**
@@ -155,6 +193,7 @@ public final class Messages {
         if (bundle.containsKey(key)) return bundle.getString(key);
         java.util.regex.Matcher n = NUMBER.matcher(english);
         if (n.matches()) return number(Double.parseDouble(english), n.group(1) == null ? 0 : n.group(1).length());
+        if (GROUPED.matcher(english).matches()) return number(Double.parseDouble(english.replace(",", "")), 0); // "1,000"
         java.util.regex.Matcher pc = PERCENT.matcher(english);
         if (pc.matches()) { // "33.4%" -> "33,4 %" in Spanish
             String digits = pc.group(2);

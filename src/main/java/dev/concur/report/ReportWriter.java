@@ -1,5 +1,6 @@
 package dev.concur.report;
 
+import dev.concur.result.LoadReport;
 import dev.concur.result.Report;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -17,6 +18,20 @@ public final class ReportWriter {
         List<Path> written = new ArrayList<>();
         for (ReportFormat f : formats) {
             for (ReportFormat.Output o : f.render(tables, m)) {
+                Path p = dir.resolve(o.name());
+                dev.concur.files.AtomicFiles.write(p, o.bytes());
+                written.add(p);
+            }
+        }
+        return written;
+    }
+
+    /** Renders load reports ({@code concur load}) the same way; png and svg write nothing yet (see {@link LoadFormats}). */
+    public static List<Path> writeLoad(List<LoadReport> reports, List<ReportFormat> formats, String lang, Path dir) throws IOException {
+        Messages m = Messages.forLanguage(lang);
+        List<Path> written = new ArrayList<>();
+        for (ReportFormat f : formats) {
+            for (ReportFormat.Output o : LoadFormats.render(f, reports, m)) {
                 Path p = dir.resolve(o.name());
                 dev.concur.files.AtomicFiles.write(p, o.bytes());
                 written.add(p);

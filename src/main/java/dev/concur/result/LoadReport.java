@@ -27,8 +27,10 @@ public record LoadReport(String schema, String concurVersion, String timestamp, 
      * @param experiment   {@code hold}, {@code wait}, {@code rate}, {@code cpu} or {@code hostile}
      * @param model        the server model ({@code virtual}, {@code go-http}, …)
      * @param process      1, 2, 3…: independent server processes of the same configuration
-     * @param status       {@code ok}, {@code invalid} (a wrong or lost answer, a rate above its ceiling),
-     *                     {@code skipped} or {@code failed}
+     * @param status       {@code ok}; {@code degraded} (the server did not keep up: errors, time-outs, refused
+     *                     or closed connections, less than offered; figures are what it did); {@code invalid}
+     *                     (a wrong answer, a rate above its ceiling: no figure to trust); {@code failed};
+     *                     {@code skipped}; {@code disagree} (wrk only)
      * @param why          for anything but ok: the reasons, one line each
      * @param connections  connections the generator held (hold) or kept busy (wait, rate, cpu)
      * @param waitMicros   the handler's wait per request

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  *    └ run (run.jmh)                      the host: plan, watchdog, runners
  *       ├ fork                            what runs inside a measured JVM
  *       └ report, compare, suite, scaling readers and renderers of results
- *          └ model, peer                  concurrency models (JVM; and the peer programs' catalogue)
+ *          └ model, peer, server          concurrency models (JVM; the peer programs' catalogue; HTTP servers)
  *             └ workload                  the problems and their proof
  *                └ input, result, stats, files   the ground floor
  * </pre>
@@ -48,7 +48,7 @@ class ArchitectureTest {
                 .layer("fork").definedBy("dev.concur.fork..")
                 .layer("readers").definedBy("dev.concur.report..", "dev.concur.compare..", "dev.concur.suite..", "dev.concur.lecture..",
                         "dev.concur.scaling..")
-                .layer("model").definedBy("dev.concur.model..", "dev.concur.peer..")
+                .layer("model").definedBy("dev.concur.model..", "dev.concur.peer..", "dev.concur.server..")
                 .layer("workload").definedBy("dev.concur.workload..")
                 .layer("ground").definedBy("dev.concur.input..", "dev.concur.result..", "dev.concur.stats..",
                         "dev.concur.files..")
@@ -64,7 +64,7 @@ class ArchitectureTest {
 
     @Test
     void modelsAndWorkloadsKnowNothingOfJmh() {
-        noClasses().that().resideInAnyPackage("dev.concur.model..", "dev.concur.workload..")
+        noClasses().that().resideInAnyPackage("dev.concur.model..", "dev.concur.server..", "dev.concur.workload..")
                 .should().dependOnClassesThat().resideInAPackage("org.openjdk.jmh..")
                 .because("a model runs inside the @Benchmark body; JMH is the harness's business")
                 .check(classes);

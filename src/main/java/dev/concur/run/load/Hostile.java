@@ -20,7 +20,7 @@ import java.util.Locale;
  * Clients a real server meets and a benchmark usually forgets, one kind at a time, each followed by
  * ordinary requests that must still be answered correctly:
  * <ul>
- *   <li>{@code silent}: {@value #SILENT} connections that connect and never send;</li>
+ *   <li>{@code silent}: connections that connect and never send ({@value #SILENT}, or half the connection limit);</li>
  *   <li>{@code malformed}: a request line that is not HTTP (the contract says: 400, then close);</li>
  *   <li>{@code leaves-mid-answer}: {@value #LEAVERS} clients that ask for a 200 ms answer and close after 20 ms;</li>
  *   <li>{@code over-the-limit}: more connections than the server's {@code --max-connections}.</li>
@@ -40,7 +40,7 @@ final class Hostile {
         InetSocketAddress a = server.address();
         ProcStats before = server.stats();
         List<HostileClient> outcomes = new ArrayList<>();
-        outcomes.add(silent(a));
+        outcomes.add(silent(a, limit > 0 ? Math.min(SILENT, limit / 2) : SILENT));
         outcomes.add(malformed(a));
         outcomes.add(leavers(a));
         outcomes.add(overLimit(a, limit));
@@ -48,23 +48,24 @@ final class Hostile {
         List<String> why = new ArrayList<>();
         for (var o : outcomes) if (!o.servedAfter()) why.add(o.client() + ": ordinary requests were not all answered after it");
         if (!server.alive()) why.add("the server died");
-        return new LoadResult("hostile", model, process, why.isEmpty() ? "ok" : "invalid", why, limit, 0, 0, null, null, 0,
+        return new LoadResult("hostile", model, process, why.isEmpty() ? "ok" : "degraded", why, limit, 0, 0, null, null, 0,
                 null, null, null, null, null,
-                new Server(before.rssBytes(), after.rssBytes(), before.threads(), after.threads(), before.fds(), after.fds(),
-                        after.cpuSeconds() - before.cpuSeconds()),
+                server.local() ? new Server(before.rssBytes(), after.rssBytes(), before.threads(), after.threads(), before.fds(),
+                        after.fds(), after.cpuSeconds() - before.cpuSeconds()) : null,
                 new PerRequest(null, null, null), outcomes, server.settings(), sharing, null);
     }
 
-    private static HostileClient silent(InetSocketAddress a) throws IOException {
+    /** {@code n} silent connections: under the server's limit, so that the ordinary requests have room. */
+    private static HostileClient silent(InetSocketAddress a, int n) throws IOException {
         List<Socket> quiet = new ArrayList<>();
         try {
-            for (int i = 0; i < SILENT; i++) quiet.add(connect(a));
+            for (int i = 0; i < n; i++) quiet.add(connect(a));
             int served = ordinary(a, 1000);
             int open = 0;
             for (Socket s : quiet) if (stillOpen(s)) open++;
             return new HostileClient("silent", String.format(Locale.ROOT,
                     "%d silent connections: %d still open after the ordinary requests; %d of %d ordinary requests answered",
-                    SILENT, open, served, ORDINARY), served == ORDINARY);
+                    n, open, served, ORDINARY), served == ORDINARY);
         } finally {
             for (Socket s : quiet) s.close();
         }
@@ -106,6 +107,7 @@ final class Hostile {
     }
 
     private static HostileClient overLimit(InetSocketAddress a, int limit) throws IOException {
+        if (limit <= 0) return new HostileClient("over-the-limit", "not tried: the server's connection limit is not known", true);
         int extra = 20;
         List<Socket> socks = new ArrayList<>();
         int answered = 0, refused = 0;

@@ -34,10 +34,12 @@ public final class LoadRun {
      * @param options      what every server is started with
      * @param settings     the generator's settings
      * @param logDir       where each server's standard error goes
+     * @param target       a server concur does not start ({@code --target}; {@code models} then holds its one
+     *                     label), or {@code null}
      */
     public record Plan(List<String> experiments, List<String> models, List<Integer> holdConnections, List<Integer> connections,
             long waitMicros, long cpuMicros, Double rate, int processes, ServerLauncher.Options options,
-            Experiments.Settings settings, Path logDir) {}
+            Experiments.Settings settings, Path logDir, java.net.InetSocketAddress target) {}
 
     private final Plan plan;
     private final ServerLauncher launcher;
@@ -58,12 +60,12 @@ public final class LoadRun {
                     : experiment.equals("hostile") ? List.of(0) : plan.connections();
             for (int c : counts) {
                 for (String model : plan.models()) {
-                    String skip = launcher.whyNot(model);
+                    String skip = plan.target() != null ? null : launcher.whyNot(model);
                     for (int p = 1; p <= plan.processes(); p++) {
                         if (Thread.currentThread().isInterrupted()) return results;
                         progress.accept(String.format(Locale.ROOT, "%s %s%s, process %d of %d", experiment, model,
                                 c > 0 ? String.format(Locale.ROOT, " at %,d connections", c) : "", p, plan.processes()));
-                        LoadResult r = skip != null ? skipped(experiment, model, p, c, skip) : once(ex, experiment, model, p, c);
+                        LoadResult r = skip != null ? notRun("skipped", experiment, model, p, c, skip) : once(ex, experiment, model, p, c);
                         results.add(r);
                         listener.accept(List.copyOf(results));
                         if (skip != null) break;
@@ -77,9 +79,10 @@ public final class LoadRun {
     private LoadResult once(Experiments ex, String experiment, String model, int process, int c) {
         Path log = plan.logDir().resolve(model + "-" + experiment + "-" + c + "-" + process + ".log");
         ServerLauncher.Options o = plan.options();
-        if (experiment.equals("hostile") && o.maxConnections() == 0) o = new ServerLauncher.Options(o.threads(), o.backlog(), Hostile.LIMIT);
-        try (ServerProcess server = ServerProcess.start(launcher.argv(model, o), log, 60_000)) {
-            String sharing = launcher.sharing();
+        if (experiment.equals("hostile") && o.maxConnections() == 0 && plan.target() == null) o = new ServerLauncher.Options(o.threads(), o.backlog(), Hostile.LIMIT);
+        try (ServerProcess server = plan.target() != null ? ServerProcess.external(plan.target())
+                : ServerProcess.start(launcher.argv(model, o), log, 60_000)) {
+            String sharing = plan.target() != null ? "an external server at " + plan.target() : launcher.sharing();
             LoadResult r = switch (experiment) {
                 case "hold" -> ex.hold(model, process, server, c, sharing);
                 case "wait" -> ex.closed("wait", model, process, server, c, plan.waitMicros(), 0, sharing);
@@ -91,20 +94,19 @@ public final class LoadRun {
                 case "hostile" -> Hostile.run(model, process, server, o.maxConnections(), sharing);
                 default -> throw new IllegalArgumentException("no experiment " + experiment);
             };
-            if (!server.alive()) return failed(experiment, model, process, c, "the server exited during the run; see " + log);
+            if (!server.alive()) return notRun("failed", experiment, model, process, c, "the server exited during the run; see " + log);
             return r;
         } catch (IOException | RuntimeException e) {
-            return failed(experiment, model, process, c, e.getMessage() == null ? e.toString() : e.getMessage());
+            return notRun("failed", experiment, model, process, c, e.getMessage() == null ? e.toString() : e.getMessage());
         }
     }
 
-    private static LoadResult skipped(String experiment, String model, int process, int c, String why) {
-        return new LoadResult(experiment, model, process, "skipped", List.of(why), c, 0, 0, null, null, 0, null, null, null, null,
-                null, null, null, null, null, null, null);
-    }
-
-    private static LoadResult failed(String experiment, String model, int process, int c, String why) {
-        return new LoadResult(experiment, model, process, "failed", List.of(why), c, 0, 0, null, null, 0, null, null, null, null,
+    /** A result without figures ({@code skipped}, {@code failed}) that still says what was configured. */
+    private LoadResult notRun(String status, String experiment, String model, int process, int c, String why) {
+        long wait = List.of("wait", "rate", "wrk").contains(experiment) ? plan.waitMicros() : 0;
+        long work = experiment.equals("cpu") ? Math.max(1, Math.round(plan.cpuMicros() * 1000 / plan.settings().nanosPerRound())) : 0;
+        Double offered = experiment.equals("rate") ? plan.rate() : null;
+        return new LoadResult(experiment, model, process, status, List.of(why), c, wait, work, null, offered, 0, null, null, null, null,
                 null, null, null, null, null, null, null);
     }
 

@@ -26,7 +26,7 @@ public interface LoadRunner {
         return new LoadRunner() {
             @Override
             public LoadSetup setUp() throws IOException, InterruptedException {
-                return LoadSetup.pin(null, new PeerServerSource());
+                return LoadSetup.pin(null, null, new PeerServerSource(System.getenv()));
             }
 
             @Override

@@ -41,9 +41,11 @@ public final class LoadSetup implements AutoCloseable {
      * Splits this process's CPUs and pins this process to the generator's part.
      *
      * @param serverCpus CPUs for the server, or {@code null} for half of them; must leave the generator one
+     * @param target     a server concur does not start ({@code --target}, as typed), or {@code null}: then nothing
+     *                   is pinned, the generator keeps every CPU, and the report says where the server was
      * @throws InputException when {@code serverCpus} leaves the generator nothing
      */
-    public static LoadSetup pin(Integer serverCpus, ServerLauncher.Peers peers) throws IOException, InterruptedException {
+    public static LoadSetup pin(Integer serverCpus, String target, ServerLauncher.Peers peers) throws IOException, InterruptedException {
         String allowedList = allowedCpus();
         List<Integer> allowed = Affinity.parseList(allowedList);
         if (serverCpus != null && serverCpus >= allowed.size()) {
@@ -51,8 +53,12 @@ public final class LoadSetup implements AutoCloseable {
                     + " CPUs this process may use, not " + serverCpus);
         }
         String taskset = Affinity.taskset();
+        int k = allowed.size() < 2 || taskset == null ? allowed.size() : serverCpus != null ? serverCpus : allowed.size() / 2;
+        if (target != null) {
+            String sharing = "an external server at " + target + "; generator on " + allowed.size() + " CPUs";
+            return new LoadSetup(null, null, null, k, sharing, new ServerLauncher(null, null, sharing, peers), null);
+        }
         if (allowed.size() < 2 || taskset == null) return shared(allowed.size(), peers);
-        int k = serverCpus != null ? serverCpus : allowed.size() / 2;
         String server = join(allowed.subList(0, k));
         String generator = join(allowed.subList(k, allowed.size()));
         String sharing = "server on CPUs " + server + ", generator (concur) on CPUs " + generator;

@@ -18,7 +18,9 @@ import java.util.List;
  * @param cpuSeconds user + system time ({@code /proc/PID/stat} fields 14 and 15), summed
  */
 public record ProcStats(long rssBytes, int threads, int fds, double cpuSeconds) {
-    private static final double TICKS = 100.0;   // USER_HZ: 100 on every Linux concur runs on
+    private static final double TICKS = 100.0;
+    /** What an external server reports: nothing (see {@code Experiments}, which then leaves the server's figures out). */
+    public static final ProcStats NONE = new ProcStats(0, 0, 0, 0);   // USER_HZ: 100 on every Linux concur runs on
 
     /** The tree of {@code pid} now; a process that exits while being read is left out. */
     public static ProcStats of(ProcessHandle process) {

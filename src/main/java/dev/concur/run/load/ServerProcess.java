@@ -127,26 +127,35 @@ public final class ServerProcess implements AutoCloseable {
         return address;
     }
 
-    public ProcessHandle handle() {
-        return process.toHandle();
+    /**
+     * A server concur did not start ({@code concur load --target}): on another machine or in another
+     * process. Its settings are unknown and the kernel's figures are not concur's to read.
+     */
+    public static ServerProcess external(InetSocketAddress address) {
+        return new ServerProcess(null, null, address, null);
     }
 
     public boolean alive() {
-        return process.isAlive();
+        return process == null || process.isAlive();
     }
 
     public Path log() {
         return log;
     }
 
-    /** The kernel's view of the server's process tree now. */
+    /** The kernel's view of the server's process tree now; zeros for an external server. */
     public ProcStats stats() {
-        return ProcStats.of(process.toHandle());
+        return process == null ? ProcStats.NONE : ProcStats.of(process.toHandle());
+    }
+
+    /** Whether concur runs this server and reads its figures from /proc. */
+    public boolean local() {
+        return process != null;
     }
 
     @Override
     public void close() {
-        kill(process);
+        if (process != null) kill(process);
     }
 
     /** Stops every server this process started and has not stopped (Ctrl-C, SIGTERM). */

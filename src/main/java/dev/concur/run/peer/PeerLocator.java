@@ -50,20 +50,30 @@ final class PeerLocator {
     }
 
     private java.util.Optional<String> check(PeerModel model) {
-        if (!Files.isDirectory(peers())) {
-            return java.util.Optional.of("the peer programs are not here (" + peers() + "): run concur from its checkout, "
-                    + "or set CONCUR_HOME to it");
-        }
-        String runtime = runtimeProblem(model.runtime());
-        if (runtime != null) return java.util.Optional.of(runtime);
-        for (String req : model.requirements()) {
-            String problem = model.runtime() == PeerRuntime.NODE ? npmProblem(req, model) : pythonProblem(req, model);
-            if (problem != null) return java.util.Optional.of(problem);
-        }
+        String problem = whyUnavailable(model.runtime(), model.requirements(), model.install());
+        if (problem != null) return java.util.Optional.of(problem);
         for (String service : model.services()) {
             if (which(service) == null) return java.util.Optional.of(service + " not found: " + model.install());
         }
         return java.util.Optional.empty();
+    }
+
+    /**
+     * Why a program of runtime {@code r} that needs {@code requirements} (Python modules or npm
+     * packages) cannot run here, ending with {@code install}; {@code null} when it can. The runtime is
+     * found once; the requirements are checked again on every call.
+     */
+    String whyUnavailable(PeerRuntime r, List<String> requirements, String install) {
+        if (!Files.isDirectory(peers())) {
+            return "the peer programs are not here (" + peers() + "): run concur from its checkout, or set CONCUR_HOME to it";
+        }
+        String runtime = runtimeProblem(r);
+        if (runtime != null) return runtime;
+        for (String req : requirements) {
+            String problem = r == PeerRuntime.NODE ? npmProblem(req, install) : pythonProblem(req, install);
+            if (problem != null) return problem;
+        }
+        return null;
     }
 
     private String runtimeProblem(PeerRuntime r) {
@@ -150,15 +160,15 @@ final class PeerLocator {
         }
     }
 
-    private String pythonProblem(String module, PeerModel model) {
+    private String pythonProblem(String module, String install) {
         String python = commands.get(PeerRuntime.PYTHON).get(0);
         String out = run(List.of(python, "-c", "import " + module), 60);
-        return out != null ? null : "Python module " + module + " not found for " + python + ": " + model.install();
+        return out != null ? null : "Python module " + module + " not found for " + python + ": " + install;
     }
 
-    private String npmProblem(String pkg, PeerModel model) {
+    private String npmProblem(String pkg, String install) {
         Path p = peers().resolve("node").resolve("node_modules").resolve(pkg).resolve("package.json");
-        return Files.isRegularFile(p) ? null : "npm package " + pkg + " not installed: " + model.install();
+        return Files.isRegularFile(p) ? null : "npm package " + pkg + " not installed: " + install;
     }
 
     /** An executable named {@code name} on PATH, or {@code null}. */

@@ -26,6 +26,19 @@ public final class FakeLoadRunner implements LoadRunner {
             "python-threading", new double[] {1_000, 4_000, 25_000, 120_000, 300_000});
     private static final double[] OTHERS = {600, 2_000, 6_000, 20_000, 60_000};
 
+    /** The fake starts no server: a peer is never asked for its command. */
+    private static final ServerLauncher.Peers NO_PEERS = new ServerLauncher.Peers() {
+        @Override
+        public List<String> argv(String model, ServerLauncher.Options o) {
+            throw new IllegalStateException("the fake load runner starts no server");
+        }
+
+        @Override
+        public String whyNot(String model) {
+            return null;
+        }
+    };
+
     public final List<LoadRun.Plan> plans = new ArrayList<>();
     private final Random random;
     private final Set<String> missing;
@@ -37,7 +50,7 @@ public final class FakeLoadRunner implements LoadRunner {
 
     @Override
     public LoadSetup setUp() {
-        return LoadSetup.shared(2, new PeerServerSource());
+        return LoadSetup.shared(2, NO_PEERS);
     }
 
     @Override
