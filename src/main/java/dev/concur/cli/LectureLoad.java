@@ -1,12 +1,11 @@
 package dev.concur.cli;
 
 import dev.concur.files.AtomicFiles;
-import dev.concur.input.InputException;
-import dev.concur.input.InputFiles;
 import dev.concur.lecture.Experiment;
 import dev.concur.report.ReportFiles;
 import dev.concur.result.LoadReport;
 import dev.concur.result.LoadReport.LoadResult;
+import dev.concur.result.LoadReportReader;
 import dev.concur.run.Version;
 import dev.concur.run.load.Experiments;
 import dev.concur.run.load.LoadRun;
@@ -65,19 +64,9 @@ final class LectureLoad {
         return r.status().equals("failed") || r.status().equals("invalid");
     }
 
-    /** A load report the lecture wrote, for {@code --from}: a concur load report, or one line saying why not. */
+    /** A load report the lecture wrote, for {@code --from}: checked by the one reader of load reports. */
     static LoadReport read(Path file) {
-        var tree = InputFiles.readJson(file, "a concur load report");
-        try {
-            LoadReport r = ReportFiles.json().copy().disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .treeToValue(tree, LoadReport.class);
-            if (!LoadReport.SCHEMA.equals(r.schema()) || r.results() == null) {
-                throw new InputException(file + ": not a concur load report (schema " + r.schema() + ")");
-            }
-            return r;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
-            throw new InputException(file + ": not a concur load report (" + ex.getOriginalMessage().lines().findFirst().orElse("") + ")");
-        }
+        return LoadReportReader.read(file);
     }
 
     private static void write(Path report, LoadReport r) {

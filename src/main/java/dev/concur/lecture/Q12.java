@@ -218,6 +218,7 @@ final class Q12 {
             return Servers.missing(t, table, cav, figures, loopHold, ppcHold, loopWait, ppcWait);
         }
         if (loopHold.belowAPage()) cav.add(t.get("cav.page", "eventloop", t.bytes(Servers.PAGE / n)));
+        cav.addAll(Servers.degraded(t, loopHold, ppcHold, loopWait, ppcWait));
         Ratio mem = Servers.ratio(ppcHold.memory(), loopHold.memory());   // threads / loop: how many times the loop's memory
         Ratio share = Servers.share(loopWait);
         Ratio answers = Servers.ratio(loopWait.achieved(), ppcWait.achieved());

@@ -219,7 +219,8 @@ final class Q14 {
         String wait = t.messages().duration(Catalog.INTERLEAVE_WAIT_MICROS * 1000);
         Slide.Table table = table(List.of(t.get("col.model"), t.get("col.loadthreads"), t.get("col.answers", t.n(c), wait),
                 t.get("col.ceiling"), t.get("col.ofceiling")), rows);
-        List<String> cav = Servers.caveats(e, t, "load-interleave");
+        List<String> cav = new ArrayList<>(Servers.caveats(e, t, "load-interleave"));
+        cav.addAll(Servers.degraded(t, loop, blocking));
         if (!Servers.allOk(loop, blocking) || !loop.hasCeiling() || !blocking.hasCeiling()) {
             return Servers.missing(t, table, cav, List.of(), loop, blocking);
         }

@@ -230,6 +230,7 @@ final class Q15 {
         List<Slide.Figure> figures = Servers.figures(e, t, true, false);
         List<String> cav = new ArrayList<>(Servers.caveats(e, t, "load-hold", "load-wait"));
         if (!wait.ok() || !wait.hasCeiling()) return Servers.missing(t, table, cav, figures, wait);
+        cav.addAll(Servers.degraded(t, wait, hold, asyncio));
         Ratio share = Servers.share(wait);
         StringBuilder text = new StringBuilder(t.get("v.threadconns", t.n(n), t.messages().duration(Catalog.LOAD_WAIT_MICROS * 1000),
                 t.n(wait.meanAchieved()), Servers.pct(t, share), wait.threads()));
@@ -263,8 +264,9 @@ final class Q15 {
         Servers.Procs asyncio = Servers.of(e, t, "load-wait", "python-asyncio", n);
         Slide.Table table = Servers.table(e, t, List.of("python-twisted", "python-asyncio", "python-threading"));
         List<Slide.Figure> figures = Servers.figures(e, t, false, true);
-        List<String> cav = Servers.caveats(e, t, "load-hold", "load-wait", "load-rate");
+        List<String> cav = new ArrayList<>(Servers.caveats(e, t, "load-hold", "load-wait", "load-rate"));
         if (!tw.ok() || !tw.hasCeiling()) return Servers.missing(t, table, cav, figures, tw);
+        cav.addAll(Servers.degraded(t, tw));
         Ratio share = Servers.share(tw);
         int threads = tw.results().stream().mapToInt(r -> r.server() == null ? 0 : r.server().threadsAfter()).max().orElse(0);
         StringBuilder text = new StringBuilder(t.get("v.twisted", t.n(n), t.messages().duration(Catalog.LOAD_WAIT_MICROS * 1000),

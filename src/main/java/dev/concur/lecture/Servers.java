@@ -87,18 +87,37 @@ final class Servers {
         }
     }
 
-    /** {@code model}'s processes at {@code connections} in load experiment {@code exp}: all {@code ok}, or why not. */
+    /**
+     * {@code model}'s processes at {@code connections} in load experiment {@code exp}: every one a measurement
+     * ({@code ok}, or {@code degraded}: a server that did not keep up, with what it really did), or why not.
+     */
     static Procs of(Evidence e, Text t, String exp, String model, int connections) {
         List<LoadResult> rs = e.load(exp, model, connections);
         if (rs.isEmpty()) return new Procs(model, connections, rs, Evidence.NOT_RUN);
-        for (LoadResult r : rs) if (!r.status().equals("ok")) return new Procs(model, connections, rs, why(t, r));
+        for (LoadResult r : rs) if (!measured(r)) return new Procs(model, connections, rs, why(t, r));
         return new Procs(model, connections, rs, null);
     }
 
-    /** "skipped: python3 not found (…)", the status in the deck's language and the report's first reason. */
+    /** A result whose figures are what the server did: {@code ok}, or {@code degraded}. */
+    static boolean measured(LoadResult r) {
+        return r.status().equals("ok") || r.status().equals("degraded");
+    }
+
+    /** "skipped: python3 not found (…)", the status and the report's first reason, in the deck's language where known. */
     static String why(Text t, LoadResult r) {
         String word = t.has("load.status." + r.status()) ? t.get("load.status." + r.status()) : r.status();
-        return r.why() == null || r.why().isEmpty() ? word : word + ": " + r.why().get(0);
+        return r.why() == null || r.why().isEmpty() ? word : word + ": " + t.messages().note(r.why().get(0));
+    }
+
+    /** The caveats naming every degraded process of the judged models: its figures count, and why it did not keep up. */
+    static List<String> degraded(Text t, Procs... ps) {
+        List<String> out = new ArrayList<>();
+        for (Procs p : ps) {
+            for (LoadResult r : p.results()) {
+                if (r.status().equals("degraded")) out.add(t.get("cav.degraded", p.model(), r.process(), why(t, r)));
+            }
+        }
+        return out;
     }
 
     static double geometricMean(List<Double> xs) {

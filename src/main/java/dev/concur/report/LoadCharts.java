@@ -32,6 +32,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  *   <li><b>memory per connection against connections held</b> (hold), both on log scales: a cost
  *       per connection is a flat line; a fixed cost shared by more connections falls.</li>
  * </ul>
+ * A degraded server (one that did not keep up) is drawn, labelled so; an invalid, failed or skipped one is not.
  * XChart's logarithmic axes label only whole decades, so both axes are drawn as logarithms on
  * linear axes, with their labels written back in the original units.
  */
@@ -70,9 +71,9 @@ public final class LoadCharts {
 
     private LoadCharts() {}
 
-    /** Results whose figures are measurements: {@code ok}, or {@code saturated} (a rate it could not keep up with). */
+    /** Results whose figures are measurements: {@code ok}, or {@code degraded} (the server did not keep up: what it really did). */
     static boolean measured(LoadResult r) {
-        return r.status().equals("ok") || r.status().equals("saturated");
+        return r.status().equals("ok") || r.status().equals("degraded");
     }
 
     /** Latency by percentile per model, from {@code rate} results (others are ignored); {@code null} when none has a latency. */
@@ -107,8 +108,8 @@ public final class LoadCharts {
                 low = Math.min(low, y);
                 high = Math.max(high, y);
             }
-            boolean saturated = rs.stream().anyMatch(r -> r.status().equals("saturated"));
-            series(chart, saturated ? m.get("chart.load.saturated", e.getKey()) : e.getKey(), e.getKey(), xs, ys);
+            boolean degraded = rs.stream().anyMatch(r -> r.status().equals("degraded"));
+            series(chart, degraded ? m.get("chart.load.degraded", e.getKey()) : e.getKey(), e.getKey(), xs, ys);
         }
         double pad = Math.max(0.02, (high - low) * 0.06);
         axes(chart, -0.45, right, low - pad, high + 3 * pad, v -> m.millis(v));

@@ -30,7 +30,7 @@ class LoadChartsTest {
         List<LoadResult> rs = new ArrayList<>();
         for (int p = 1; p <= 3; p++) {
             rs.add(LoadResults.rate("eventloop", p, 1000, 100_000, 1000, "ok", 100_300 + p, 100_900, 102_000, 108_000, 130_000));
-            rs.add(LoadResults.rate("python-threading", p, 1000, 100_000, 1000, "saturated", 101_000, 104_000, 125_000, 400_000,
+            rs.add(LoadResults.rate("python-threading", p, 1000, 100_000, 1000, "degraded", 101_000, 104_000, 125_000, 400_000,
                     900_000));
         }
         rs.add(LoadResults.failed("rate", "python-twisted", 1, 1000, "invalid", "12 requests timed out"));
@@ -50,7 +50,7 @@ class LoadChartsTest {
     void latencyIsDrawnOnHdrHistogramsAxesWithEveryMeasuredModel() throws Exception {
         XYChart chart = LoadCharts.latency(rates(), Messages.forLanguage("es"));
         assertEquals(List.of("eventloop", "python-threading (no dio abasto)"), List.copyOf(chart.getSeriesMap().keySet()),
-                "an invalid model is never drawn; a saturated one says so");
+                "an invalid model is never drawn; a degraded one says so");
         assertEquals("Latencia por percentil: 1.000 peticiones/s, 1.000 conexiones, espera 100 ms",
                 chart.getTitle());
         XYSeries loop = chart.getSeriesMap().get("eventloop");

@@ -94,8 +94,9 @@ public final class FakeLoadRunner implements LoadRunner {
             case "rate" -> {
                 double[] a = ADDED.getOrDefault(model, OTHERS);
                 double w = plan.waitMicros();
-                yield LoadResults.rate(model, p, c, plan.waitMicros(), plan.rate(), "ok", (w + a[0]) * noise(), (w + a[1]) * noise(),
-                        (w + a[2]) * noise(), (w + a[3]) * noise(), (w + a[4]) * noise());
+                double k = noise();   // one draw for the whole distribution: percentiles stay in order
+                yield LoadResults.rate(model, p, c, plan.waitMicros(), plan.rate(), "ok", (w + a[0]) * k, (w + a[1]) * k,
+                        (w + a[2]) * k, (w + a[3]) * k, (w + a[4]) * k);
             }
             default -> LoadResults.failed(experiment, model, p, c, "failed", "the fake runs hold, wait and rate only");
         };

@@ -48,17 +48,24 @@ public final class LoadResults {
                         c / achieved * 1.2e6, c / achieved * 1e6), 40.0, server, new PerRequest(40.0, null, null), null, null, SHARING, null);
     }
 
-    /** Process {@code process} of {@code rate}: latency percentiles in microseconds, {@code status} ok or saturated. */
+    /** Process {@code process} of {@code rate}: latency percentiles in microseconds, {@code status} ok or degraded. */
     public static LoadResult rate(String model, int process, int c, long waitMicros, double offered, String status, double p50,
                                   double p90, double p99, double p999, double max) {
-        double achieved = status.equals("saturated") ? offered * 0.8 : offered;
+        double achieved = status.equals("degraded") ? offered * 0.8 : offered;
         long ok = Math.round(achieved * 5);
         return new LoadResult("rate", model, process, status, status.equals("ok") ? List.of()
-                : List.of("achieved fewer than offered: the server could not keep up"), c, waitMicros, 0, "open", offered, 5,
+                : List.of("achieved 800 of 1000 requests/s offered (80.0 %): the server could not keep up"), c, waitMicros, 0, "open", offered, 5,
                 new Requests(ok, ok, 0, 0, 0, 0, 0, 0, null), achieved, new Ceiling(c / (waitMicros / 1e6), c + " connections"),
                 new Latency("intended", ok, p50, p90, p99, p999, max, p50 * 1.01), 40.0,
                 new Server(BASE_RSS, BASE_RSS, 10, 10, 8 + c, 8 + c, ok * 40e-6), new PerRequest(40.0, null, null), null, null,
                 SHARING, null);
+    }
+
+    /** {@code r} as a server that did not keep up: the same figures, status {@code degraded} and why. */
+    public static LoadResult degraded(LoadResult r, String why) {
+        return new LoadResult(r.experiment(), r.model(), r.process(), "degraded", List.of(why), r.connections(), r.waitMicros(),
+                r.workRounds(), r.loop(), r.offeredRate(), r.seconds(), r.requests(), r.achievedRate(), r.ceiling(), r.latency(),
+                r.sendLagP99Micros(), r.server(), r.perRequest(), r.hostile(), r.settings(), r.sharing(), r.crossCheck());
     }
 
     /** A model that could not run here: one result, as {@code LoadRun} records a skip. */
