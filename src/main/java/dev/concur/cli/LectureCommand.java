@@ -59,7 +59,7 @@ import picocli.CommandLine.Spec;
                         + "event-driven, 1.4 sequential, parallel, concurrent, 1.5 Python's frameworks.",
                 "Writes a slide deck (HTML, Markdown) and the JSON reports it came from."},
         footer = {"", "Examples:",
-                "  concur lecture --lang es --quick          (about 18 minutes on 2 cores)",
+                "  concur lecture --lang es --quick          (about 27 minutes on 2 cores)",
                 "  concur lecture --question 1.4 --lang en",
                 "  concur lecture --from results/lecture-20261127-101500 --lang en   (no measuring)",
                 "", "Exit codes: 0 ok; 1 a benchmark failed, timed out or was invalid; 2 bad input (nothing ran)."})
