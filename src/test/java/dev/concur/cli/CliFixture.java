@@ -17,7 +17,7 @@ public final class CliFixture {
 
     public final FakeRunner runner = new FakeRunner(ESTIMATOR, 7);
     /** The servers of the lecture's load experiments: seeded figures, no server started, nothing pinned. */
-    public final dev.concur.run.load.FakeLoadRunner loads = new dev.concur.run.load.FakeLoadRunner(7, java.util.Set.of());
+    public final dev.concur.run.load.FakeLoadRunner loads = new dev.concur.run.load.FakeLoadRunner(7);
     /** The process limits the fake run sees: none, unless a test sets some. */
     public dev.concur.run.ResourceLimits limits = new dev.concur.run.ResourceLimits(null, null, null, null, null, null, null);
     public String out;

@@ -141,6 +141,23 @@ class LectureCommandTest {
         assertTrue(!cli.out.contains("Question 1.1:"));
         assertTrue(cli.runner.calls.stream().noneMatch(b -> b.model().equals("python-celery")), "1.2 needs no Python frameworks");
         assertTrue(cli.runner.calls.stream().anyMatch(b -> b.workloadName().equals("race")), "1.2 measures the race");
+        // the servers of 1.2.2: hold, wait and rate; not 1.4.3's blocking loop
+        assertEquals(List.of("hold", "wait", "rate"), cli.loads.plans.stream().map(p -> p.experiments().get(0)).toList());
+        assertTrue(cli.loads.plans.stream().noneMatch(p -> p.models().contains("eventloop-blocking")));
+    }
+
+    @Test
+    void aServerThatCannotRunHereLeavesItsSlideNotAvailableAndTheRunOk() throws Exception {
+        CliFixture cli = new CliFixture();
+        cli.loads.missing("python-twisted");
+        Path out = dir.resolve("no-twisted");
+        assertEquals(0, cli.run("lecture", "--quick", "--question", "1.5", "--lang", "en", "--no-progress", "--out", out.toString()),
+                "a skipped server is not a failure: " + cli.err);
+        String twisted = cli.out.substring(cli.out.indexOf(new Text("en").get("claim.1.5-twisted.title")));
+        assertTrue(twisted.contains("NOT AVAILABLE") && twisted.contains("python-twisted (skipped: "), twisted);
+        // its row in the table of the threading slide says why, and that slide is still judged
+        String threading = cli.out.substring(cli.out.indexOf(new Text("en").get("claim.1.5-threadconns.title")));
+        assertTrue(threading.contains("TRUE, WITH A CORRECTION"), threading);
     }
 
     @Test

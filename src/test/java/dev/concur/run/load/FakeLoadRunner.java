@@ -41,11 +41,16 @@ public final class FakeLoadRunner implements LoadRunner {
 
     public final List<LoadRun.Plan> plans = new ArrayList<>();
     private final Random random;
-    private final Set<String> missing;
+    private final Set<String> missing = new java.util.HashSet<>();
 
-    public FakeLoadRunner(long seed, Set<String> missing) {
+    public FakeLoadRunner(long seed) {
         this.random = new Random(seed);
-        this.missing = missing;
+    }
+
+    /** These models' servers cannot start here: skipped, as a peer whose runtime is not installed. */
+    public FakeLoadRunner missing(String... models) {
+        missing.addAll(List.of(models));
+        return this;
     }
 
     @Override
@@ -62,7 +67,7 @@ public final class FakeLoadRunner implements LoadRunner {
             for (int c : counts) {
                 for (String model : plan.models()) {
                     if (missing.contains(model)) {
-                        out.add(LoadResults.skipped(experiment, model, c, "python3 not found on PATH; install: apt-get install python3"));
+                        out.add(LoadResults.skipped(experiment, model, c, model + " cannot start here (FakeLoadRunner.missing)"));
                         listener.accept(List.copyOf(out));
                         continue;
                     }
