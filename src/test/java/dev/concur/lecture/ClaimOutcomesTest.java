@@ -303,75 +303,8 @@ class ClaimOutcomesTest {
                 r("python-multiprocessing", "io").params(50, 10.0, 200).ok(around(260, 1)))));
     }
 
-    // ---- the servers (concur load) -----------------------------------------------------------------
-
-    private static final int N = Catalog.LOAD_CONNECTIONS;
-
-    /** The 1.2.2 slide's four results: the loop's and the threads' idle memory and answers, per process. */
-    private static Evidence servers(double[] loopMem, int loopThreads, double[] loopAnswers, double[] ppcAnswers) {
-        return Loads.evidence(Loads.load("load-hold", Loads.hold("eventloop", loopThreads, loopMem),
-                        Loads.hold("platform-per-connection", N + 17, around(34_000, 2))),
-                Loads.load("load-wait", Loads.wait("eventloop", 17, loopAnswers), Loads.wait("platform-per-connection", N + 17, ppcAnswers)));
-    }
-
-    /** 1.4.3: the loop and the blocking loop, 50 connections each waiting 100 ms. */
-    private static Evidence interleave(double... loopAnswers) {
-        int c = Catalog.INTERLEAVE_CONNECTIONS;
-        long w = Catalog.INTERLEAVE_WAIT_MICROS;
-        return Loads.evidence(Loads.load("load-interleave", Loads.wait("eventloop", c, w, c * 1e6 / w, 17, loopAnswers),
-                Loads.wait("eventloop-blocking", c, w, 1e6 / w, 15, around(9.8, 0.5))));
-    }
-
-    /** 1.5.4 and 1.5.5: a Python server's answers (wait) and idle memory (hold), asyncio's beside. */
-    private static Evidence python(String model, int threads, double[] answers, double[] memory) {
-        return Loads.evidence(Loads.load("load-wait", Loads.wait(model, threads, answers), Loads.wait("python-asyncio", 1, around(985, 1))),
-                Loads.load("load-hold", Loads.hold(model, threads, memory), Loads.hold("python-asyncio", 1, around(4_600, 2))));
-    }
-
     static {
-        double[] ok = around(985, 1);
-        add("1.2-connections", "less memory, one thread, the ceiling reached", SUPPORTED, () -> servers(around(1_900, 2), 17, ok, ok));
-        add("1.2-connections", "the loop's resident set did not grow: counted as a page, still less", SUPPORTED,
-                () -> servers(new double[] {-200, 1, 3}, 17, ok, ok));
-        add("1.2-connections", "the loop answered half of what the threads did", CONTRADICTED,
-                () -> servers(around(1_900, 2), 17, around(490, 1), ok));
-        add("1.2-connections", "the loop paid more memory per connection", CONTRADICTED,
-                () -> servers(around(50_000, 2), 17, ok, ok));
-        add("1.2-connections", "the loop's server had a thread per connection", CONTRADICTED,
-                () -> servers(around(1_900, 2), N + 17, ok, ok));
-        add("1.2-connections", "the loop's answers all over the place", INCONCLUSIVE,
-                () -> servers(around(1_900, 2), 17, new double[] {700, 850, 990}, ok));
-        add("1.2-connections", "the thread-per-connection server failed", UNAVAILABLE, () -> Loads.evidence(
-                Loads.load("load-hold", Loads.hold("eventloop", 17, around(1_900, 2)),
-                        List.of(dev.concur.run.load.LoadResults.failed("hold", "platform-per-connection", 1, N, "failed", "the server exited"))),
-                Loads.load("load-wait", Loads.wait("eventloop", 17, ok), Loads.wait("platform-per-connection", N + 17, ok))));
-        add("1.4-interleave", "one loop thread, fifty times the blocking loop", SUPPORTED, () -> interleave(around(490, 1)));
-        add("1.4-interleave", "the loop was capped at one request per wait too", CONTRADICTED, () -> interleave(around(10.5, 1)));
-        add("1.4-interleave", "the loop's answers all over the place", INCONCLUSIVE, () -> interleave(20, 60, 150));
-        add("1.4-interleave", "the blocking loop did not run", UNAVAILABLE, () -> Loads.evidence(Loads.load("load-interleave",
-                Loads.wait("eventloop", Catalog.INTERLEAVE_CONNECTIONS, Catalog.INTERLEAVE_WAIT_MICROS, 500, 17, around(490, 1)))));
-        add("1.5-threadconns", "threads kept up, at a thread's memory per connection", NUANCED,
-                () -> python("python-threading", N + 1, ok, around(52_000, 2)));
-        add("1.5-threadconns", "threads kept up for no more memory than asyncio", SUPPORTED,
-                () -> python("python-threading", N + 1, ok, around(4_600, 2)));
-        add("1.5-threadconns", "threads kept up; asyncio's idle memory not measured", SUPPORTED, () -> Loads.evidence(
-                Loads.load("load-wait", Loads.wait("python-threading", N + 1, ok)),
-                Loads.load("load-hold", Loads.hold("python-threading", N + 1, around(52_000, 2)))));
-        add("1.5-threadconns", "threads reached a third of the ceiling", CONTRADICTED,
-                () -> python("python-threading", N + 1, around(330, 1), around(52_000, 2)));
-        add("1.5-threadconns", "answers all over the place", INCONCLUSIVE,
-                () -> python("python-threading", N + 1, new double[] {600, 850, 1000}, around(52_000, 2)));
-        add("1.5-threadconns", "no Python here", UNAVAILABLE, () -> Loads.evidence(Loads.load("load-wait",
-                Loads.skipped("wait", "python-threading", N, "python3 not found on PATH; install: apt-get install python3"))));
-        add("1.5-twisted", "one reactor kept up", SUPPORTED, () -> python("python-twisted", 1, ok, around(9_800, 2)));
-        add("1.5-twisted", "kept up on a dozen threads", NUANCED, () -> python("python-twisted", 12, ok, around(9_800, 2)));
-        add("1.5-twisted", "reached under half of the ceiling", CONTRADICTED,
-                () -> python("python-twisted", 1, around(440, 1), around(9_800, 2)));
-        add("1.5-twisted", "answers all over the place", INCONCLUSIVE,
-                () -> python("python-twisted", 1, new double[] {600, 850, 1000}, around(9_800, 2)));
-        add("1.5-twisted", "Twisted not installed", UNAVAILABLE, () -> Loads.evidence(Loads.load("load-wait",
-                Loads.skipped("wait", "python-twisted", N, "Twisted not installed; install: apt-get install python3-twisted"),
-                Loads.wait("python-asyncio", 1, ok))));
+        ServerCases.addTo(ClaimOutcomesTest::add);   // the four server slides (concur load), in a file of their own
     }
 
     private static Claims.Claim claim(String id) {
@@ -447,39 +380,6 @@ class ClaimOutcomesTest {
                 exp("cpu-cores", cpu("eventloop", 2, around(40, 1)), cpu("platform", 2, around(21, 1)))), new Text("en"));
         assertEquals(List.of("–", "–", "–", "–"), old.table().rows().stream().flatMap(r -> java.util.stream.Stream.of(r.get(3), r.get(4))).toList());
         assertEquals(SUPPORTED, old.verdict().outcome());
-    }
-
-    @Test
-    void aServerThatDidNotKeepUpCountsWithWhatItDidAndIsNamed() {
-        // timed-out requests make a process degraded, not missing: its answers per second are the finding
-        List<dev.concur.result.LoadReport.LoadResult> wait = Loads.wait("python-threading", N + 1, around(330, 1)).stream()
-                .map(r -> dev.concur.run.load.LoadResults.degraded(r, "412 requests timed out")).toList();
-        Evidence e = Loads.evidence(Loads.load("load-wait", wait), Loads.load("load-hold", Loads.hold("python-threading", N + 1,
-                around(52_000, 2)), Loads.hold("python-asyncio", 1, around(4_600, 2))));
-        for (String lang : List.of("en", "es")) {
-            Verdict v = claim("1.5-threadconns").rule().apply(e, new Text(lang)).verdict();
-            assertEquals(CONTRADICTED, v.outcome(), lang + ": " + v.text());
-            assertEquals(3, v.caveats().stream().filter(c -> c.startsWith("python-threading, ") && c.contains("412")).count(),
-                    lang + ": each degraded process is named: " + v.caveats());
-        }
-    }
-
-    @Test
-    void theServerSlidesCarryTheirChartsAndSayHowTheMachineWasShared() {
-        Evidence e = Loads.evidence(Loads.load("load-hold", Loads.hold("eventloop", 17, around(1_900, 2)),
-                        Loads.hold("platform-per-connection", N + 17, around(34_000, 2))),
-                Loads.load("load-wait", Loads.wait("eventloop", 17, around(985, 1)), Loads.wait("platform-per-connection", N + 17, around(985, 1))),
-                Loads.load("load-rate", java.util.stream.IntStream.rangeClosed(1, 3).mapToObj(p -> dev.concur.run.load.LoadResults.rate(
-                        "eventloop", p, N, 100_000, 1000, "ok", 100_300, 100_900, 102_000, 108_000, 130_000)).toList()));
-        Claims.Body b = claim("1.2-connections").rule().apply(e, new Text("es"));
-        assertEquals(List.of("memory", "latency"), b.figures().stream().map(Slide.Figure::name).toList());
-        for (Slide.Figure f : b.figures()) assertTrue(f.png().get().length > 10_000, f.name() + " is a picture");
-        assertTrue(b.verdict().caveats().contains("Cómo compartieron la máquina: CPU del servidor: 0; CPU del generador (concur): 1."),
-                b.verdict().caveats().toString());
-        // a table row for a peer that did not run says so
-        assertTrue(b.table().rows().stream().anyMatch(r -> r.get(0).equals("node-http") && r.get(1).equals("no se ejecutó")), b.table().rows().toString());
-        // the 1.4.3 slide has no chart
-        assertEquals(List.of(), claim("1.4-interleave").rule().apply(e, new Text("es")).figures());
     }
 
     @Test
