@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.concur.files.AtomicFiles;
 import dev.concur.input.InputException;
 import dev.concur.input.InputFiles;
-import dev.concur.report.LoadFormats;
 import dev.concur.report.ReportFormat;
 import dev.concur.report.ReportWriter;
 import dev.concur.result.LoadReport;
@@ -76,12 +75,6 @@ final class ReportCommand implements Callable<Integer> {
                 : ReportWriter.writeLoad(loads, fmts, language, dir);
         for (Path p : written) o.println(p);
         o.flush();
-        if (!loads.isEmpty() && fmts.stream().anyMatch(LoadFormats::isChart)) {
-            // until report/LoadCharts is wired into LoadFormats: say where these charts are, write none
-            PrintWriter err = spec.commandLine().getErr();
-            err.println("concur report: charts of load reports are rendered by concur lecture; png and svg wrote nothing here");
-            err.flush();
-        }
         return ExitCodes.OK;
     }
 

@@ -97,8 +97,14 @@ final class LoadDocuments {
                 for (String n : table.notes()) sb.append("<li>").append(esc(n)).append("</li>\n");
                 sb.append("</ul>\n");
             }
-            // LoadCharts: the charts of this experiment go here, as PNG data URIs like HtmlFormat's, once
-            // report/LoadCharts exists (latency by percentile, memory per connection).
+        }
+        for (var c : LoadFormats.charts(t.reports(), m).entrySet()) {
+            try {
+                sb.append("<figure class=\"chart\"><img alt=\"").append(esc(c.getKey())).append("\" src=\"data:image/png;base64,")
+                        .append(java.util.Base64.getEncoder().encodeToString(Charts.png(c.getValue()))).append("\"></figure>\n");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
         if (t.sharing() != null) sb.append("<p class=\"muted\">").append(esc(t.sharing())).append("</p>\n");
         for (LoadReport r : t.reports()) {

@@ -12,7 +12,7 @@ import java.util.List;
 public final class LoadFormats {
     private LoadFormats() {}
 
-    /** Whether {@code f} is a chart format, which load reports do not render here yet (see {@link #render}). */
+    /** Whether {@code f} is a chart format (latency by percentile, memory per connection; see {@link LoadCharts}). */
     public static boolean isChart(ReportFormat f) {
         return f == ReportFormat.PNG || f == ReportFormat.SVG;
     }
@@ -24,15 +24,33 @@ public final class LoadFormats {
             case CSV -> List.of(text("load.csv", LoadCsv.render(reports)));
             case LATEX -> List.of(text("load" + suffix + ".tex", LoadDocuments.latex(new LoadTables(reports, m), m)));
             case HTML -> List.of(text("load" + suffix + ".html", LoadDocuments.html(new LoadTables(reports, m), m)));
-            // ---- LoadCharts goes here -------------------------------------------------------------
-            // report/LoadCharts (latency by percentile, memory per connection) is written elsewhere;
-            // when it is merged, render its charts here, as ReportFormat does with Charts:
-            //   for (var c : LoadCharts.all(reports, m))
-            //       out.add(new Output(c.stem() + suffix + "." + f.extension(), f == PNG ? png(c) : svg(c)));
-            // Until then a load report's png and svg render nothing, and concur report says in one
-            // line that concur lecture draws these charts.
-            case PNG, SVG -> List.of();
+            case PNG, SVG -> charts(f, reports, m);
         };
+    }
+
+    /** The load charts with data in these reports, as {@code load-latency.<lang>.png} and {@code load-memory.<lang>.png}. */
+    private static List<ReportFormat.Output> charts(ReportFormat f, List<LoadReport> reports, Messages m) {
+        List<ReportFormat.Output> out = new java.util.ArrayList<>();
+        for (var c : charts(reports, m).entrySet()) {
+            try {
+                byte[] bytes = f == ReportFormat.PNG ? Charts.png(c.getValue()) : Charts.svg(c.getValue());
+                out.add(new ReportFormat.Output(c.getKey() + "." + m.lang() + "." + (f == ReportFormat.PNG ? "png" : "svg"), bytes));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return out;
+    }
+
+    /** {@code load-latency} (rate results) and {@code load-memory} (hold results), each where the reports have its data. */
+    static java.util.Map<String, org.knowm.xchart.XYChart> charts(List<LoadReport> reports, Messages m) {
+        List<LoadReport.LoadResult> all = reports.stream().flatMap(r -> r.results().stream()).toList();
+        java.util.Map<String, org.knowm.xchart.XYChart> charts = new java.util.LinkedHashMap<>();
+        var latency = LoadCharts.latency(all, m);
+        if (latency != null) charts.put("load-latency", latency);
+        var memory = LoadCharts.memory(all, m);
+        if (memory != null) charts.put("load-memory", memory);
+        return charts;
     }
 
     private static ReportFormat.Output text(String name, String s) {
