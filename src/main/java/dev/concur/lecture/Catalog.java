@@ -34,7 +34,7 @@ public final class Catalog {
     /**
      * The handler's wait in the wait experiment: 1 s, so the Little's-law ceiling (1,000 connections / 1 s = 1,000
      * answers/s) is within what one CPython core parses. At 100 ms (10,000/s) http.server's threads reached about
-     * a quarter of it here and Twisted under half: the interpreter's speed per request, not the model, would decide.
+     * a quarter of it here and Twisted under half: each server's own cost per request in CPython (http.server's, twisted.web's), not whether it holds the connections, would decide.
      */
     public static final long LOAD_WAIT_MICROS = 1_000_000;
     /** 1.4.3's interleaving: few enough connections that the blocking loop answers each within the time-out (50 × 100 ms = 5 s). */

@@ -55,8 +55,8 @@ public final class LoadCharts {
         style("go-http", new Color(0x99, 0x99, 0x99), SeriesMarkers.TRIANGLE_DOWN);
         style("node-http", new Color(0x00, 0x9E, 0x73), SeriesMarkers.TRIANGLE_DOWN);
         style("python-asyncio", new Color(0x00, 0x72, 0xB2), SeriesMarkers.CIRCLE);
-        style("python-threading", new Color(0xE6, 0x9F, 0x00), SeriesMarkers.SQUARE);
-        style("python-twisted", new Color(0xCC, 0x79, 0xA7), SeriesMarkers.TRIANGLE_UP);
+        style("python-threading", new Color(0x8C, 0x51, 0x0A), SeriesMarkers.SQUARE);      // not platform's orange
+        style("python-twisted", new Color(0x6A, 0x3D, 0x9A), SeriesMarkers.TRIANGLE_UP);   // not reactive's pink
     }
 
     private static void style(String model, Color c, Marker m) {
@@ -84,8 +84,11 @@ public final class LoadCharts {
         }
         if (byModel.isEmpty()) return null;
         LoadResult first = byModel.values().iterator().next().get(0);
-        XYChart chart = base(m.get("chart.load.latency.title", m.number(first.offeredRate() == null ? 0 : first.offeredRate(), 0),
-                m.number(first.connections(), 0), m.duration(first.waitMicros() * 1000)), m.get("chart.load.latency.x"),
+        boolean oneRate = byModel.values().stream().flatMap(List::stream).map(LoadResult::offeredRate).distinct().count() == 1;
+        String title = oneRate ? m.get("chart.load.latency.title", m.number(first.offeredRate() == null ? 0 : first.offeredRate(), 0),
+                m.number(first.connections(), 0), m.duration(first.waitMicros() * 1000))
+                : m.get("chart.load.latency.title.each", m.number(first.connections(), 0), m.duration(first.waitMicros() * 1000));
+        XYChart chart = base(title, m.get("chart.load.latency.x"),
                 m.get("chart.load.latency.y"), m);
         double low = Double.MAX_VALUE;
         double high = -Double.MAX_VALUE;

@@ -45,7 +45,8 @@ public record LoadReport(String schema, String concurVersion, String timestamp, 
      * @param ceiling      the most this model can answer per second at this wait and these connections
      *                     (Little's law), with how it was reached; {@code null} where none applies
      * @param latency      microseconds; for {@code hold}, the probe's
-     * @param sendLagP99Micros how late the generator sent, 99th percentile: above a millisecond, it could not keep up
+     * @param sendLagP99Micros how long after its intended start a request went out, 99th percentile: waiting for a free
+     *                     connection, or a generator that could not keep up (both inside the latency)
      * @param server       the server's process tree from /proc, before and after the measured phase
      * @param perRequest   CPU per correct answer; memory per held connection; seconds to open them all
      * @param hostile      for {@code hostile}: one outcome per kind of client

@@ -138,9 +138,9 @@ public final class LoadRun {
     }
 
     /** The machine facts that decide many-connection results, for the report. */
-    public static Map<String, Object> environment(String serverCpus, String generatorCpus) {
+    public static Map<String, Object> environment(String allowedCpus, String serverCpus, String generatorCpus) {
         Map<String, Object> env = new LinkedHashMap<>();
-        env.put("cpusAllowed", Runtime.getRuntime().availableProcessors());
+        env.put("cpusAllowed", allowedCpus);
         env.put("serverCpus", serverCpus);
         env.put("generatorCpus", generatorCpus);
         env.put("somaxconn", readTrimmed("/proc/sys/net/core/somaxconn"));
@@ -169,7 +169,8 @@ public final class LoadRun {
 
     private static String readTrimmed(String file) {
         try {
-            return Files.readString(Path.of(file)).trim().replace('\t', ' ');
+            // readAllLines, not readString: procfs reports a size of 0 and readString returned one byte of it
+            return String.join(" ", Files.readAllLines(Path.of(file))).trim().replace('\t', ' ');
         } catch (IOException e) {
             return null;
         }

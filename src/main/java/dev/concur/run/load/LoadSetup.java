@@ -98,7 +98,7 @@ public final class LoadSetup implements AutoCloseable {
 
     /** The machine facts that decide many-connection results, for the report. */
     public Map<String, Object> environment() {
-        return LoadRun.environment(serverCpus, generatorCpus);
+        return LoadRun.environment(allowed, serverCpus, generatorCpus);
     }
 
     /** Gives this process back every CPU it had before {@link #pin}. */
