@@ -60,7 +60,7 @@ final class Hostile {
         List<Socket> quiet = new ArrayList<>();
         try {
             for (int i = 0; i < n; i++) quiet.add(connect(a));
-            int served = ordinary(a, 1000);
+            int served = ordinary(a);
             int open = 0;
             for (Socket s : quiet) if (stillOpen(s)) open++;
             return new HostileClient("silent", String.format(Locale.ROOT,
@@ -82,7 +82,7 @@ final class Hostile {
         } catch (SocketTimeoutException e) {
             saw = "no answer within 2 s";
         }
-        int served = ordinary(a, 1000);
+        int served = ordinary(a);
         return new HostileClient("malformed", saw + String.format(Locale.ROOT,
                 "; %d of %d ordinary requests answered", served, ORDINARY), served == ORDINARY);
     }
@@ -100,7 +100,7 @@ final class Hostile {
             s.close();
         }
         pause(400);                      // the server writes its answers into closed connections
-        int served = ordinary(a, 1000);
+        int served = ordinary(a);
         return new HostileClient("leaves-mid-answer", String.format(Locale.ROOT,
                 "%d clients reset their connection before the answer; %d of %d ordinary requests answered after",
                 LEAVERS, served, ORDINARY), served == ORDINARY);
@@ -128,14 +128,14 @@ final class Hostile {
             for (Socket s : socks) s.close();
         }
         pause(300);
-        int served = ordinary(a, 1000);
+        int served = ordinary(a);
         return new HostileClient("over-the-limit", String.format(Locale.ROOT,
                 "%d connections against a limit of %d: %d answered, %d closed or refused; after they left, %d of %d ordinary requests answered",
                 limit + extra, limit, answered, refused, served, ORDINARY), served == ORDINARY);
     }
 
     /** {@value #ORDINARY} requests on fresh connections; how many were answered correctly. */
-    private static int ordinary(InetSocketAddress a, int waitMicros) {
+    private static int ordinary(InetSocketAddress a) {
         int ok = 0;
         for (int i = 0; i < ORDINARY; i++) {
             try (Socket s = connect(a)) {
